@@ -1,0 +1,100 @@
+package dev.loupe.engine.image;
+
+import java.awt.image.Raster;
+
+/**
+ * CMYK and YCCK JPEG pixels to RGB, by the simple (uncalibrated) formula libjpeg's tools use:
+ * good enough for inspection, where what matters is that the same camera gives the same colours.
+ */
+final class CmykConversion {
+    /** No Adobe APP14 marker. */
+    static final int NO_ADOBE = -1;
+    /** Adobe transform 2: the channels are YCbCr plus K. */
+    static final int YCCK = 2;
+
+    private CmykConversion() {
+    }
+
+    /**
+     * The transform byte of the Adobe APP14 marker, or {@link #NO_ADOBE}. Adobe's writers store
+     * CMYK inverted (0 = full ink), which this also tells us.
+     */
+    static int adobeTransform(byte[] jpeg) {
+        int i = 2;
+        while (i + 4 <= jpeg.length && (jpeg[i] & 0xFF) == 0xFF) {
+            int marker = jpeg[i + 1] & 0xFF;
+            int length = ((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF);
+            if (marker == 0xDA || length < 2) {
+                break; // start of scan: no more headers
+            }
+            if (marker == 0xEE && length >= 12 && i + 4 + 11 < jpeg.length
+                    && jpeg[i + 4] == 'A' && jpeg[i + 5] == 'd' && jpeg[i + 6] == 'o' && jpeg[i + 7] == 'b' && jpeg[i + 8] == 'e') {
+                return jpeg[i + 4 + 11] & 0xFF;
+            }
+            i += 2 + length;
+        }
+        return NO_ADOBE;
+    }
+
+    /**
+     * The number of colour components in the JPEG's start-of-frame header (3 for YCbCr, 1 for grey,
+     * 4 for CMYK and YCCK), or -1 when there is none before the scan.
+     */
+    static int componentCount(byte[] jpeg) {
+        int i = 2;
+        while (i + 4 <= jpeg.length && (jpeg[i] & 0xFF) == 0xFF) {
+            int marker = jpeg[i + 1] & 0xFF;
+            int length = ((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF);
+            if (marker == 0xDA || length < 2) {
+                break;
+            }
+            boolean startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+            if (startOfFrame && i + 9 < jpeg.length) {
+                return jpeg[i + 9] & 0xFF;
+            }
+            i += 2 + length;
+        }
+        return -1;
+    }
+
+    static RgbImage toRgb(Raster raster, int adobeTransform) {
+        int w = raster.getWidth();
+        int h = raster.getHeight();
+        boolean inverted = adobeTransform != NO_ADOBE;
+        byte[] out = new byte[w * h * 3];
+        int[] px = new int[4 * w];
+        for (int y = 0; y < h; y++) {
+            raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, px);
+            for (int x = 0, o = y * w * 3; x < w; x++, o += 3) {
+                int c = px[4 * x];
+                int m = px[4 * x + 1];
+                int ye = px[4 * x + 2];
+                int k = px[4 * x + 3];
+                if (adobeTransform == YCCK) {
+                    // As libjpeg does: YCC to RGB, then inverted, gives the Adobe-stored C, M and Y.
+                    double yy = c;
+                    double cb = m - 128.0;
+                    double cr = ye - 128.0;
+                    c = 255 - clamp(yy + 1.402 * cr);
+                    m = 255 - clamp(yy - 0.344136 * cb - 0.714136 * cr);
+                    ye = 255 - clamp(yy + 1.772 * cb);
+                }
+                if (!inverted) {
+                    c = 255 - c;
+                    m = 255 - m;
+                    ye = 255 - ye;
+                    k = 255 - k;
+                }
+                // Stored (inverted) values are "paper left"; RGB is paper left times black left.
+                out[o] = (byte) ((c * k + 127) / 255);
+                out[o + 1] = (byte) ((m * k + 127) / 255);
+                out[o + 2] = (byte) ((ye * k + 127) / 255);
+            }
+        }
+        return RgbImage.wrap(w, h, out);
+    }
+
+    private static int clamp(double v) {
+        return v < 0 ? 0 : v > 255 ? 255 : (int) Math.round(v);
+    }
+}
