@@ -1,0 +1,78 @@
+package dev.loupe.engine.network;
+
+import java.util.Arrays;
+
+/**
+ * A fully convolutional anomaly network: blocks of 3x3 convolution and ReLU, 2x2 max pooling
+ * between blocks, then a 1x1 convolution to one anomaly logit per cell. The image logit is the
+ * largest cell logit, so the cells form the heat map and training with image labels alone
+ * teaches the network where anomalies are.
+ *
+ * @param inputSize the square input side in pixels, a multiple of the output stride
+ * @param channels  output channels of each 3x3 block
+ */
+public record Architecture(int inputSize, int[] channels) {
+    public Architecture {
+        channels = channels.clone();
+        if (channels.length < 1 || channels.length > 6) {
+            throw new IllegalArgumentException("1 to 6 blocks, got " + channels.length);
+        }
+        for (int c : channels) {
+            if (c < 1 || c > 512) {
+                throw new IllegalArgumentException("block channels must be 1..512, got " + Arrays.toString(channels));
+            }
+        }
+        int stride = 1 << (channels.length - 1);
+        if (inputSize < 16 || inputSize > 1024 || inputSize % stride != 0) {
+            throw new IllegalArgumentException("input size must be 16..1024 and a multiple of " + stride + ", got " + inputSize);
+        }
+    }
+
+    /** The default: 160 pixels, blocks of 16, 32, 48 and 64 channels (20x20 heat map). */
+    public static Architecture standard() {
+        return new Architecture(160, new int[] {16, 32, 48, 64});
+    }
+
+    @Override
+    public int[] channels() {
+        return channels.clone();
+    }
+
+    public int blocks() {
+        return channels.length;
+    }
+
+    public int channels(int block) {
+        return channels[block];
+    }
+
+    /** Input channels of block {@code b}. */
+    public int inputChannels(int block) {
+        return block == 0 ? 3 : channels[block - 1];
+    }
+
+    /** The side of the feature and heat maps. */
+    public int mapSize() {
+        return inputSize >> (channels.length - 1);
+    }
+
+    /** Channels of the feature map (the last block). */
+    public int featureChannels() {
+        return channels[channels.length - 1];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Architecture a && a.inputSize == inputSize && Arrays.equals(a.channels, channels);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * inputSize + Arrays.hashCode(channels);
+    }
+
+    @Override
+    public String toString() {
+        return "Architecture[inputSize=" + inputSize + ", channels=" + Arrays.toString(channels) + "]";
+    }
+}
