@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** The {@code loupe} command line. */
 @Command(name = "loupe", mixinStandardHelpOptions = true, versionProvider = Loupe.Version.class,
         description = "Visual anomaly detection with Amazon Lookout for Vision semantics, offline on the JVM.",
-        subcommands = {DemoCommand.class, ManifestCommand.class, ImageCommand.class, TestdataCommand.class,
+        subcommands = {DemoCommand.class, EvaluateCommand.class, ManifestCommand.class, ImageCommand.class, TestdataCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Loupe {
     /** Success. */
@@ -24,7 +24,11 @@ public final class Loupe {
     boolean debug;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        // Standard output carries results only; SameDiff prints notes on System.out while it
+        // builds graphs, so everything else printed there goes to standard error instead.
+        System.setOut(System.err);
+        System.exit(run(args, out, new PrintWriter(System.err, true)));
     }
 
     /** Runs the command line with the given streams; returns the exit code. */

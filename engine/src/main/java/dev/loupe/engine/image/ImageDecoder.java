@@ -76,6 +76,51 @@ public final class ImageDecoder {
      * decompression bomb (a tiny file announcing a huge image) costs nothing.
      */
     public ImageHeader header(byte[] bytes) {
+        ImageFormat format = checkBytes(bytes);
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            ImageReader reader = reader(format, in);
+            try {
+                return checkedHeader(reader, format, bytes);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw new InvalidImageException(CORRUPT, "corrupt " + format + " header: " + describe(e), e);
+        }
+    }
+
+    /** Decodes {@code bytes}, applying EXIF orientation. One reader reads header and pixels. */
+    public RgbImage decode(byte[] bytes) {
+        ImageFormat format = checkBytes(bytes);
+        ImageHeader header;
+        RgbImage stored;
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            ImageReader reader = reader(format, in);
+            try {
+                header = checkedHeader(reader, format, bytes);
+                stored = read(reader, header, bytes);
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof InvalidImageException invalid) {
+                    throw invalid;
+                }
+                // image I/O signals damage with IIOException, and on some inputs with runtime
+                // exceptions from deep inside its parsers; either way the bytes are at fault.
+                throw new InvalidImageException(CORRUPT, "corrupt or truncated " + format + " image: " + describe(e), e);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw new InvalidImageException(CORRUPT, "unreadable " + format + " image: " + describe(e), e);
+        }
+        if (stored.width() != header.width() || stored.height() != header.height()) {
+            throw new InvalidImageException(CORRUPT, "decoded " + stored.width() + "x" + stored.height()
+                    + " pixels from a header announcing " + header.width() + "x" + header.height());
+        }
+        return stored.oriented(header.orientation());
+    }
+
+    /** Size limit and signature, before anything is parsed. */
+    private ImageFormat checkBytes(byte[] bytes) {
         if (bytes.length > limits.maxBytes()) {
             throw new InvalidImageException(TOO_MANY_BYTES, "image is " + bytes.length + " bytes; the limit is "
                     + limits.maxBytes() + " bytes");
@@ -85,53 +130,39 @@ public final class ImageDecoder {
             throw new InvalidImageException(UNSUPPORTED_FORMAT, "not a PNG or JPEG image (unrecognised signature "
                     + signature(bytes) + ")");
         }
+        return format;
+    }
+
+    /**
+     * The header from a reader positioned on the bytes, the sides checked before any pixel is
+     * decoded: a decompression bomb (a tiny file announcing a huge image) costs nothing.
+     */
+    private ImageHeader checkedHeader(ImageReader reader, ImageFormat format, byte[] bytes) {
         int width;
         int height;
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            ImageReader reader = reader(format, in);
-            try {
-                width = reader.getWidth(0);
-                height = reader.getHeight(0);
-            } finally {
-                reader.dispose();
-            }
+        try {
+            width = reader.getWidth(0);
+            height = reader.getHeight(0);
         } catch (IOException | RuntimeException e) {
-            // image I/O signals damage with IIOException, and on some inputs with runtime exceptions
-            // from deep inside its parsers; either way the bytes are at fault, not the caller.
             throw new InvalidImageException(CORRUPT, "corrupt " + format + " header: " + describe(e), e);
         }
         checkSides(width, height);
-        return new ImageHeader(format, width, height, orientation(bytes));
-    }
-
-    /** Decodes {@code bytes}, applying EXIF orientation. */
-    public RgbImage decode(byte[] bytes) {
-        ImageHeader header = header(bytes);
-        RgbImage stored;
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            ImageReader reader = reader(header.format(), in);
-            try {
-                stored = read(reader, header, bytes);
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidImageException(CORRUPT, "corrupt or truncated " + header.format() + " image: " + describe(e), e);
-        }
-        if (stored.width() != header.width() || stored.height() != header.height()) {
-            throw new InvalidImageException(CORRUPT, "decoded " + stored.width() + "x" + stored.height()
-                    + " pixels from a header announcing " + header.width() + "x" + header.height());
-        }
-        return stored.oriented(header.orientation());
+        return new ImageHeader(format, width, height, orientation(format, bytes));
     }
 
     private static RgbImage read(ImageReader reader, ImageHeader header, byte[] bytes) throws IOException {
         ImageReadParam param = reader.getDefaultReadParam();
-        if (header.format() == ImageFormat.JPEG && CmykConversion.componentCount(bytes) == 4) {
-            // A CMYK or YCCK JPEG: image I/O either refuses to colour-convert it or converts it
-            // without Adobe's inversion (washed-out colours). Take the raw raster and convert it here.
-            Raster raster = reader.readRaster(0, param);
-            return CmykConversion.toRgb(raster, CmykConversion.adobeTransform(bytes));
+        if (header.format() == ImageFormat.JPEG) {
+            // The raw raster, converted here: faster than image I/O's conversion, and the only way
+            // to CMYK and YCCK files, which image I/O refuses or converts without Adobe's inversion.
+            int components = JpegColour.componentCount(bytes);
+            if (components == 4) {
+                return JpegColour.toRgb(reader.readRaster(0, param), JpegColour.adobeTransform(bytes));
+            }
+            if (components == 3) {
+                Raster raster = reader.readRaster(0, param);
+                return JpegColour.isYCbCr(bytes) ? JpegColour.yccToRgb(raster) : JpegColour.rgb(raster);
+            }
         }
         BufferedImage image = reader.read(0, param);
         if (image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY) {
@@ -187,7 +218,10 @@ public final class ImageDecoder {
      * The EXIF orientation, 1 when there is none. Metadata is advisory: damaged EXIF does not make
      * the pixels unusable, so a parser failure here means "as stored", never a refusal.
      */
-    static int orientation(byte[] bytes) {
+    static int orientation(ImageFormat format, byte[] bytes) {
+        if (!mayHaveExif(format, bytes)) {
+            return 1;
+        }
         try {
             ImageMetadata meta = Imaging.getMetadata(bytes);
             TiffImageMetadata exif = null;
@@ -208,6 +242,35 @@ public final class ImageDecoder {
         } catch (IOException | RuntimeException e) {
             return 1;
         }
+    }
+
+    /** A cheap look for EXIF (JPEG APP1 "Exif", PNG eXIf chunk) before the full metadata parse. */
+    private static boolean mayHaveExif(ImageFormat format, byte[] bytes) {
+        if (format == ImageFormat.PNG) {
+            for (int i = 8; i + 8 <= bytes.length; ) {
+                int length = ((bytes[i] & 0xFF) << 24) | ((bytes[i + 1] & 0xFF) << 16) | ((bytes[i + 2] & 0xFF) << 8) | (bytes[i + 3] & 0xFF);
+                if (bytes[i + 4] == 'e' && bytes[i + 5] == 'X' && bytes[i + 6] == 'I' && bytes[i + 7] == 'f') {
+                    return true;
+                }
+                if (bytes[i + 4] == 'I' && bytes[i + 5] == 'D' && bytes[i + 6] == 'A' && bytes[i + 7] == 'T' || length < 0) {
+                    return false; // eXIf must come before the image data
+                }
+                i += 12 + length;
+            }
+            return false;
+        }
+        for (int i = 2; i + 10 <= bytes.length && (bytes[i] & 0xFF) == 0xFF; ) {
+            int marker = bytes[i + 1] & 0xFF;
+            int length = ((bytes[i + 2] & 0xFF) << 8) | (bytes[i + 3] & 0xFF);
+            if (marker == 0xE1 && bytes[i + 4] == 'E' && bytes[i + 5] == 'x' && bytes[i + 6] == 'i' && bytes[i + 7] == 'f') {
+                return true;
+            }
+            if (marker == 0xDA || length < 2) {
+                return false;
+            }
+            i += 2 + length;
+        }
+        return false;
     }
 
     private byte[] readChecked(Path file) throws IOException {

@@ -6,7 +6,8 @@
  * and progressive; CMYK and YCCK converted here from the raw raster, which the JDK will not
  * colour-convert), honours EXIF orientation (read with Apache Commons Imaging), and checks the
  * format, the byte size and the dimensions from the header before any pixel is decoded.
- * {@link dev.loupe.engine.image.MaskDecoder} turns a Ground Truth colour mask into class indexes.
+ * {@link dev.loupe.engine.image.MaskDecoder} turns a Ground Truth colour mask into class indexes,
+ * and {@link dev.loupe.engine.image.Resizer} resamples an image to a model's square input.
  *
  * <p>Every failure is an {@link dev.loupe.engine.image.InvalidImageException} with a reason and
  * a message for people. All types here are immutable and thread-safe.

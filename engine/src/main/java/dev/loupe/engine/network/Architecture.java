@@ -8,10 +8,17 @@ import java.util.Arrays;
  * largest cell logit, so the cells form the heat map and training with image labels alone
  * teaches the network where anomalies are.
  *
- * @param inputSize the square input side in pixels, a multiple of the output stride
- * @param channels  output channels of each 3x3 block
+ * <p>Cells within {@code scoreMargin} of the map's edge do not count towards the image score:
+ * their receptive fields reach the image border, where acquisition artefacts (vignetting, a tray
+ * edge, a bright corner) separate classes in small datasets for the wrong reason. A real
+ * set of ours is separable by one corner's brightness alone; without the margin the network
+ * learned exactly that. The heat map still shows every cell.
+ *
+ * @param inputSize   the square input side in pixels, a multiple of the output stride
+ * @param channels    output channels of each 3x3 block
+ * @param scoreMargin map cells at each edge left out of the image score
  */
-public record Architecture(int inputSize, int[] channels) {
+public record Architecture(int inputSize, int[] channels, int scoreMargin) {
     public Architecture {
         channels = channels.clone();
         if (channels.length < 1 || channels.length > 6) {
@@ -26,11 +33,34 @@ public record Architecture(int inputSize, int[] channels) {
         if (inputSize < 16 || inputSize > 1024 || inputSize % stride != 0) {
             throw new IllegalArgumentException("input size must be 16..1024 and a multiple of " + stride + ", got " + inputSize);
         }
+        if (scoreMargin < 0 || 2 * scoreMargin >= inputSize / stride) {
+            throw new IllegalArgumentException("score margin " + scoreMargin + " leaves no cells of a "
+                    + inputSize / stride + "-cell map");
+        }
     }
 
-    /** The default: 160 pixels, blocks of 16, 32, 48 and 64 channels (20x20 heat map). */
+    /** The default: 160 pixels, blocks of 16, 32, 48 and 64 channels (20x20 heat map, margin 2). */
     public static Architecture standard() {
-        return new Architecture(160, new int[] {16, 32, 48, 64});
+        return new Architecture(160, new int[] {16, 32, 48, 64}, 2);
+    }
+
+    /** The same network at another input size, the margin kept in proportion. */
+    public Architecture withInputSize(int size) {
+        int cellsNow = mapSize();
+        int cellsThen = size >> (channels.length - 1);
+        return new Architecture(size, channels, (int) Math.round(scoreMargin * (double) cellsThen / cellsNow));
+    }
+
+    /** The image score: the largest logit (or distance) among the cells inside the margin. */
+    public double imageScore(float[] cellScores) {
+        int m = mapSize();
+        double best = Double.NEGATIVE_INFINITY;
+        for (int r = scoreMargin; r < m - scoreMargin; r++) {
+            for (int c = scoreMargin; c < m - scoreMargin; c++) {
+                best = Math.max(best, cellScores[r * m + c]);
+            }
+        }
+        return best;
     }
 
     @Override
@@ -63,16 +93,18 @@ public record Architecture(int inputSize, int[] channels) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Architecture a && a.inputSize == inputSize && Arrays.equals(a.channels, channels);
+        return o instanceof Architecture a && a.inputSize == inputSize && Arrays.equals(a.channels, channels)
+                && a.scoreMargin == scoreMargin;
     }
 
     @Override
     public int hashCode() {
-        return 31 * inputSize + Arrays.hashCode(channels);
+        return 31 * (31 * inputSize + Arrays.hashCode(channels)) + scoreMargin;
     }
 
     @Override
     public String toString() {
-        return "Architecture[inputSize=" + inputSize + ", channels=" + Arrays.toString(channels) + "]";
+        return "Architecture[inputSize=" + inputSize + ", channels=" + Arrays.toString(channels)
+                + ", scoreMargin=" + scoreMargin + "]";
     }
 }

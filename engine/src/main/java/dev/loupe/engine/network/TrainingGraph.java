@@ -2,9 +2,9 @@ package dev.loupe.engine.network;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.listeners.records.History;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -46,7 +46,11 @@ public final class TrainingGraph implements AutoCloseable {
         SDVariable wh = sd.var("wh", array(initial.get("wh")));
         SDVariable bh = sd.var("bh", array(initial.get("bh")));
         SDVariable map = sd.cnn().conv2d(x, wh, bh, Convolutions.CONV1);
-        SDVariable logit = map.max(true, 2, 3).reshape(-1, 1);
+        int m = architecture.mapSize();
+        int margin = architecture.scoreMargin();
+        SDVariable inner = margin == 0 ? map : map.get(SDIndex.all(), SDIndex.all(),
+                SDIndex.interval(margin, m - margin), SDIndex.interval(margin, m - margin));
+        SDVariable logit = inner.max(true, 2, 3).reshape(-1, 1);
         sd.loss().sigmoidCrossEntropy(LOSS, label, logit, weight);
         sd.setLossVariables(LOSS);
         sd.setTrainingConfig(TrainingConfig.builder()
@@ -69,16 +73,24 @@ public final class TrainingGraph implements AutoCloseable {
      * @param inputs  {@code n x 3 x size x size}, normalised
      * @param labels  {@code n}, 1 for anomalous
      * @param weights {@code n}, the loss weight of each example (class balance)
-     * @return the batch loss before the step
+     * @param measure whether to compute the batch loss too (one extra forward pass)
+     * @return the batch loss before the step, or NaN when not measured
      */
-    public double step(float[] inputs, float[] labels, float[] weights) {
+    public double step(float[] inputs, float[] labels, float[] weights, boolean measure) {
         int n = labels.length;
         int s = architecture.inputSize();
         try (INDArray x = Nd4j.create(inputs, new long[] {n, 3, s, s}, DataType.FLOAT);
              INDArray y = Nd4j.create(labels, new long[] {n, 1}, DataType.FLOAT);
              INDArray w = Nd4j.create(weights, new long[] {n, 1}, DataType.FLOAT)) {
-            History history = sd.fit(new MultiDataSet(new INDArray[] {x}, new INDArray[] {y}, null, new INDArray[] {w}));
-            return history.lossCurve().lastMeanLoss(LOSS);
+            double loss = Double.NaN;
+            if (measure) {
+                // SameDiff's fit does not hand its loss to callers in this version; ask for it.
+                try (INDArray l = sd.output(Map.of(INPUT, x, LABEL, y, WEIGHT, w), LOSS).get(LOSS)) {
+                    loss = l.getDouble(0);
+                }
+            }
+            sd.fit(new MultiDataSet(new INDArray[] {x}, new INDArray[] {y}, null, new INDArray[] {w}));
+            return loss;
         }
     }
 

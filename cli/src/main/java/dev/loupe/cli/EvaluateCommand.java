@@ -1,0 +1,230 @@
+package dev.loupe.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loupe.engine.evaluation.Evaluation;
+import dev.loupe.engine.evaluation.EvaluationFiles;
+import dev.loupe.engine.evaluation.ImageResult;
+import dev.loupe.engine.model.Detection;
+import dev.loupe.engine.model.DatasetLoader;
+import dev.loupe.engine.model.Detector;
+import dev.loupe.engine.model.LabeledImage;
+import dev.loupe.engine.model.ModelConfig;
+import dev.loupe.engine.model.Splits;
+import dev.loupe.engine.model.TrainedModel;
+import dev.loupe.engine.model.Trainer;
+import dev.loupe.engine.model.TrainingProgress;
+import dev.loupe.manifest.ImageLocator;
+import dev.loupe.manifest.Label;
+import dev.loupe.manifest.Manifest;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code loupe evaluate}: train in memory, evaluate on test images, print the figures. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Train a model in memory from a manifest and evaluate it on test images.",
+                "Progress and logs go to standard error; with --json, standard output carries one JSON object."})
+final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--train", required = true, paramLabel = "MANIFEST", description = "Training manifest.")
+    Path train;
+
+    @Option(names = "--test", paramLabel = "MANIFEST",
+            description = "Test manifest; without it a seeded stratified fifth of the training images is held out.")
+    Path test;
+
+    @Mixin
+    Locations locations;
+
+    @Option(names = "--test-base", paramLabel = "DIR",
+            description = "Folder the test manifest's relative references resolve against (default: its own folder).")
+    Path testBase;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--model-type", defaultValue = "auto", paramLabel = "TYPE",
+            description = "auto or classification (default: ${DEFAULT-VALUE}).")
+    String modelType;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Training epochs (default: the engine's).")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Images per training step (default: the engine's).")
+    Integer batchSize;
+
+    @Option(names = "--learning-rate", paramLabel = "RATE", description = "Adam step size (default: the engine's).")
+    Double learningRate;
+
+    @Option(names = "--input-size", paramLabel = "PIXELS", description = "Network input side (default: the engine's).")
+    Integer inputSize;
+
+    @Option(names = "--json", description = "Print one JSON object with the figures.")
+    boolean json;
+
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Write the evaluation manifest, the evaluation result and heat-map overlays here.")
+    Path report;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!modelType.equals("auto") && !modelType.equals("classification")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--model-type must be auto or classification, got \"" + modelType + "\"");
+        }
+        long start = System.nanoTime();
+        Manifest trainManifest = Manifest.read(train);
+        trainManifest.warnings().forEach(w -> err.println("warning: " + w));
+        ImageLocator trainLocator = locations.locator(train, spec.commandLine());
+        List<LabeledImage> trainImages = DatasetLoader.load(trainManifest, trainLocator);
+        List<LabeledImage> testImages;
+        if (test != null) {
+            Manifest testManifest = Manifest.read(test);
+            ImageLocator testLocator = trainLocator.withBase(testBase != null ? testBase : test.toAbsolutePath().getParent());
+            testImages = DatasetLoader.load(testManifest, testLocator);
+        } else {
+            Splits.Split split = Splits.stratified(trainImages.stream().filter(i -> i.label() != Label.UNLABELED).toList(),
+                    0.2, seed * 31 + 7);
+            trainImages = split.first();
+            testImages = split.second();
+        }
+        warnBelowMinimums(err, trainImages, testImages, test != null);
+
+        ModelConfig config = ModelConfig.defaults().withSeed(seed);
+        if (epochs != null) {
+            config = config.withEpochs(epochs);
+        }
+        if (batchSize != null) {
+            config = config.withBatchSize(batchSize);
+        }
+        if (learningRate != null) {
+            config = config.withLearningRate(learningRate);
+        }
+        if (inputSize != null) {
+            config = config.withArchitecture(config.architecture().withInputSize(inputSize));
+        }
+        TrainedModel model = new Trainer(config).train(trainImages, List.of(), progressPrinter(err));
+        try (Detector detector = Detector.open(model)) {
+            double trainSeconds = (System.nanoTime() - start) / 1e9;
+            Evaluation evaluation = Evaluation.of(detector, testImages);
+            double msPerImage = latency(detector, testImages);
+            if (report != null) {
+                writeReport(model, evaluation, trainImages.size());
+            }
+            ObjectNode o = Json.object();
+            o.put("modelType", model.modelType());
+            o.put("scoringMode", model.mode().name());
+            o.put("trainImages", trainImages.size());
+            o.put("testImages", evaluation.results().size());
+            o.put("imageAuroc", evaluation.rocAuc());
+            o.put("averagePrecision", evaluation.averagePrecision());
+            o.put("f1", evaluation.f1());
+            o.put("precision", evaluation.precision());
+            o.put("recall", evaluation.recall());
+            o.put("threshold", model.calibration().threshold());
+            o.put("trainSeconds", trainSeconds);
+            o.put("msPerImage", msPerImage);
+            o.put("seed", seed);
+            if (json) {
+                spec.commandLine().getOut().println(Json.write(o));
+            } else {
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf(Locale.ROOT, "%s model (%s), %d training images, %d test images%n", model.modelType(),
+                        model.mode(), trainImages.size(), evaluation.results().size());
+                out.printf(Locale.ROOT, "image AUROC %.4f, AP %.4f, F1 %.4f, precision %.4f, recall %.4f (threshold %.4f)%n",
+                        evaluation.rocAuc(), evaluation.averagePrecision(), evaluation.f1(), evaluation.precision(),
+                        evaluation.recall(), model.calibration().threshold());
+                out.printf(Locale.ROOT, "trained in %.1f s; detection %.1f ms per image (one thread, decode included)%n",
+                        trainSeconds, msPerImage);
+            }
+        }
+        return Loupe.OK;
+    }
+
+    private static TrainingProgress.Listener progressPrinter(PrintWriter err) {
+        return p -> {
+            if (p.stage() == TrainingProgress.Stage.TRAINING) {
+                err.printf(Locale.ROOT, "epoch %d/%d loss %.4f elapsed %ds, about %ds left%n", p.epoch(), p.epochs(), p.loss(),
+                        p.elapsed().toSeconds(), p.remaining().toSeconds());
+            } else {
+                err.printf(Locale.ROOT, "%s (%ds)%n", p.stage().name().toLowerCase(Locale.ROOT), p.elapsed().toSeconds());
+            }
+            err.flush();
+        };
+    }
+
+    /** Mean single-thread latency from the image file's bytes to a decision, after a short warm-up. */
+    private static double latency(Detector detector, List<LabeledImage> images) throws IOException {
+        if (images.isEmpty()) {
+            return Double.NaN;
+        }
+        List<byte[]> encoded = new ArrayList<>();
+        for (LabeledImage i : images) {
+            encoded.add(Files.readAllBytes(i.source()));
+        }
+        for (int k = 0; k < Math.min(5, encoded.size()); k++) {
+            detector.detect(encoded.get(k));
+        }
+        long t = System.nanoTime();
+        for (byte[] bytes : encoded) {
+            detector.detect(bytes);
+        }
+        return (System.nanoTime() - t) / 1e6 / encoded.size();
+    }
+
+    private void writeReport(TrainedModel model, Evaluation evaluation, int trainingImages) throws IOException {
+        Files.createDirectories(report);
+        EvaluationFiles.ModelRef ref = new EvaluationFiles.ModelRef("local/evaluate", "evaluate", "1");
+        Instant now = Instant.now();
+        Files.writeString(report.resolve("EvaluationManifest-evaluate-1.json"),
+                EvaluationFiles.evaluationManifest(evaluation, ref, now));
+        Files.writeString(report.resolve("EvaluationResult-evaluate-1.json"),
+                EvaluationFiles.evaluationResult(evaluation, ref, now, trainingImages, List.of()));
+        Path overlays = Files.createDirectories(report.resolve("heatmaps"));
+        int n = 0;
+        for (ImageResult r : evaluation.results()) {
+            Detection d = r.detection();
+            String name = String.format(Locale.ROOT, "%03d-%s-%s-%.3f.png", ++n, r.image().anomalous() ? "anomaly" : "normal",
+                    d.isAnomalous() ? "called-anomaly" : "called-normal", d.score());
+            ImageIO.write(d.heatMap().overlay(r.image().image()), "png", overlays.resolve(name).toFile());
+        }
+    }
+
+    private static void warnBelowMinimums(PrintWriter err, List<LabeledImage> train, List<LabeledImage> test, boolean separateTest) {
+        long trainNormal = train.stream().filter(i -> i.label() == Label.NORMAL).count();
+        long trainAnomaly = train.stream().filter(i -> i.label() == Label.ANOMALY).count();
+        long testNormal = test.stream().filter(i -> i.label() == Label.NORMAL).count();
+        long testAnomaly = test.stream().filter(i -> i.label() == Label.ANOMALY).count();
+        if (separateTest) {
+            warn(err, trainNormal < 10, "training set has " + trainNormal + " normal images; the service required 10");
+            warn(err, testNormal < 10, "test set has " + testNormal + " normal images; the service required 10");
+            warn(err, testAnomaly < 10, "test set has " + testAnomaly + " anomalous images; the service required 10");
+        } else {
+            warn(err, trainNormal + testNormal < 20, "the dataset has " + (trainNormal + testNormal)
+                    + " normal images; the service required 20 in a single-dataset project");
+            warn(err, trainAnomaly + testAnomaly < 10, "the dataset has " + (trainAnomaly + testAnomaly)
+                    + " anomalous images; the service required 10 in a single-dataset project");
+        }
+    }
+
+    private static void warn(PrintWriter err, boolean condition, String message) {
+        if (condition) {
+            err.println("warning: " + message + " (running anyway)");
+        }
+    }
+}

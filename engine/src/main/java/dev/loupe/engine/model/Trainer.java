@@ -1,0 +1,249 @@
+package dev.loupe.engine.model;
+
+import dev.loupe.engine.calibration.Calibration;
+import dev.loupe.engine.network.ForwardPass;
+import dev.loupe.engine.network.NetworkWeights;
+import dev.loupe.engine.network.Tensor;
+import dev.loupe.engine.network.TrainingGraph;
+import dev.loupe.engine.preprocess.Normalization;
+import dev.loupe.engine.image.Resizer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains a classification model.
+ *
+ * <pre>{@code
+ * TrainedModel model = new Trainer(ModelConfig.defaults()).train(trainImages, List.of(), progress);
+ * }</pre>
+ *
+ * <p>With labelled anomalies among the training images the network learns from them; with normal
+ * images only it keeps its seeded initial weights and scores by patch memory. Calibration uses
+ * the validation images given, or a seeded stratified share of the training images. Unlabeled
+ * images are ignored, as the service ignored them.
+ *
+ * <p>Deterministic: one seed, every random stream split from it by purpose. Stateless; each call
+ * owns its native memory and releases it before returning.
+ */
+public final class Trainer {
+    private static final long SPLIT = 1;
+    private static final long INIT = 2;
+    private static final long SHUFFLE = 3;
+    private static final long AUGMENT = 4;
+    private static final long MEMORY = 5;
+
+    private final ModelConfig config;
+
+    public Trainer(ModelConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    /**
+     * Trains on {@code train}, calibrating on {@code validation} (or, when it is empty, on a
+     * held-out share of {@code train}).
+     *
+     * @throws IllegalArgumentException when there are too few normal images to train and calibrate
+     */
+    public TrainedModel train(List<LabeledImage> train, List<LabeledImage> validation, TrainingProgress.Listener listener) {
+        long start = System.nanoTime();
+        listener.onProgress(progress(TrainingProgress.Stage.PREPARING, 0, Double.NaN, start, 0, 0));
+        List<LabeledImage> labeled = train.stream().filter(i -> i.label() != dev.loupe.manifest.Label.UNLABELED).toList();
+        List<LabeledImage> fit;
+        List<LabeledImage> calibrate;
+        List<LabeledImage> givenValidation = validation.stream()
+                .filter(i -> i.label() != dev.loupe.manifest.Label.UNLABELED).toList();
+        if (givenValidation.isEmpty()) {
+            Splits.Split split = Splits.stratified(labeled, config.validationFraction(), mix(config.seed(), SPLIT));
+            fit = split.first();
+            calibrate = split.second();
+        } else {
+            fit = labeled;
+            calibrate = givenValidation;
+        }
+        long fitNormal = fit.stream().filter(i -> !i.anomalous()).count();
+        if (fitNormal < 1 || calibrate.stream().noneMatch(i -> !i.anomalous())) {
+            throw new IllegalArgumentException("training needs normal images both to learn from and to calibrate on: "
+                    + fitNormal + " normal for training, "
+                    + calibrate.stream().filter(i -> !i.anomalous()).count() + " for calibration");
+        }
+        int size = config.architecture().inputSize();
+        List<float[]> fitInputs = planar(fit, size);
+        Normalization normalization = Normalization.fit(fitInputs);
+        fitInputs.forEach(normalization::apply);
+        List<float[]> calibrationInputs = planar(calibrate, size);
+        calibrationInputs.forEach(normalization::apply);
+
+        NetworkWeights initial = NetworkWeights.initial(config.architecture(), mix(config.seed(), INIT));
+        boolean supervised = fit.stream().anyMatch(LabeledImage::anomalous);
+        NetworkWeights weights;
+        Optional<Tensor> memory = Optional.empty();
+        if (supervised) {
+            weights = fitNetwork(initial, fit, fitInputs, listener, start);
+        } else {
+            weights = initial;
+            listener.onProgress(progress(TrainingProgress.Stage.MEMORY, 0, Double.NaN, start, 0, 0.8));
+            memory = Optional.of(buildMemory(weights, fitInputs));
+        }
+        ScoringMode mode = supervised ? ScoringMode.SUPERVISED : ScoringMode.PATCH_MEMORY;
+
+        listener.onProgress(progress(TrainingProgress.Stage.CALIBRATING, 0, Double.NaN, start, 0, 0.95));
+        double[] scores = rawScores(weights, mode, memory, calibrationInputs);
+        double[] normal = IntStream.range(0, scores.length).filter(i -> !calibrate.get(i).anomalous()).mapToDouble(i -> scores[i]).toArray();
+        double[] anomalies = IntStream.range(0, scores.length).filter(i -> calibrate.get(i).anomalous()).mapToDouble(i -> scores[i]).toArray();
+        Calibration calibration = Calibration.fit(normal, anomalies);
+
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Provenance provenance = new Provenance(datasetHash(fit, calibrate),
+                (int) fitNormal, (int) (fit.size() - fitNormal), normal.length, anomalies.length,
+                config.seed(), config.toString(), environment(), seconds);
+        listener.onProgress(progress(TrainingProgress.Stage.DONE, config.epochs(), Double.NaN, start, 0, 1));
+        return new TrainedModel(TrainedModel.CLASSIFICATION, weights, normalization, mode, memory, calibration, provenance);
+    }
+
+    private NetworkWeights fitNetwork(NetworkWeights initial, List<LabeledImage> fit, List<float[]> inputs,
+                                      TrainingProgress.Listener listener, long start) {
+        int n = fit.size();
+        int size = config.architecture().inputSize();
+        int plane = 3 * size * size;
+        long anomalies = fit.stream().filter(LabeledImage::anomalous).count();
+        // Class-balanced loss: each class contributes half, whatever the counts.
+        float positiveWeight = (float) (n / (2.0 * anomalies));
+        float negativeWeight = (float) (n / (2.0 * (n - anomalies)));
+        SplittableRandom shuffle = new SplittableRandom(mix(config.seed(), SHUFFLE));
+        long trainStart = System.nanoTime();
+        try (TrainingGraph graph = new TrainingGraph(initial, config.learningRate())) {
+            int[] order = IntStream.range(0, n).toArray();
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                shuffle(order, shuffle);
+                double lossSum = Double.NaN;
+                int batches = 0;
+                for (int from = 0; from < n; from += config.batchSize()) {
+                    int count = Math.min(config.batchSize(), n - from);
+                    float[] batch = new float[count * plane];
+                    float[] labels = new float[count];
+                    float[] lossWeights = new float[count];
+                    int batchStart = from;
+                    int epochNumber = epoch;
+                    // Each image's augmentation has its own stream, so the batch can be made in parallel.
+                    IntStream.range(0, count).parallel().forEach(k -> {
+                        int index = order[batchStart + k];
+                        float[] dst = new float[plane];
+                        config.augmenter().apply(inputs.get(index), dst, size,
+                                new SplittableRandom(mix(mix(config.seed(), AUGMENT), epochNumber * 1_000_003L + index)));
+                        System.arraycopy(dst, 0, batch, k * plane, plane);
+                    });
+                    for (int k = 0; k < count; k++) {
+                        boolean anomalous = fit.get(order[from + k]).anomalous();
+                        labels[k] = anomalous ? 1 : 0;
+                        lossWeights[k] = anomalous ? positiveWeight : negativeWeight;
+                    }
+                    // The loss of each epoch's first batch, before its step: progress, not a metric.
+                    double loss = graph.step(batch, labels, lossWeights, batches == 0);
+                    if (batches == 0) {
+                        lossSum = loss;
+                    }
+                    batches++;
+                }
+                double elapsed = (System.nanoTime() - trainStart) / 1e9;
+                double remaining = elapsed / epoch * (config.epochs() - epoch);
+                listener.onProgress(progress(TrainingProgress.Stage.TRAINING, epoch, lossSum, start,
+                        remaining, 0.9 * epoch / config.epochs()));
+            }
+            return graph.weights();
+        }
+    }
+
+    private Tensor buildMemory(NetworkWeights weights, List<float[]> inputs) {
+        List<float[]> maps = new ArrayList<>();
+        try (ForwardPass net = new ForwardPass(weights)) {
+            for (float[] in : inputs) {
+                maps.add(net.forward(in, true).features());
+            }
+        }
+        return PatchMemory.build(maps, weights.architecture().featureChannels(), config.memoryBankSize(),
+                mix(config.seed(), MEMORY));
+    }
+
+    /** Raw image scores of normalised inputs, as a detector computes them. */
+    static double[] rawScores(NetworkWeights weights, ScoringMode mode, Optional<Tensor> memory, List<float[]> inputs) {
+        double[] out = new double[inputs.size()];
+        try (ForwardPass net = new ForwardPass(weights);
+             PatchMemory bank = mode == ScoringMode.PATCH_MEMORY ? new PatchMemory(memory.orElseThrow()) : null) {
+            for (int i = 0; i < out.length; i++) {
+                ForwardPass.Output o = net.forward(inputs.get(i), bank != null);
+                out[i] = weights.architecture().imageScore(bank != null ? bank.distances(o.features()) : o.logits());
+            }
+        }
+        return out;
+    }
+
+    private static List<float[]> planar(List<LabeledImage> images, int size) {
+        return images.parallelStream().map(i -> Resizer.toPlanar(i.image(), size)).toList();
+    }
+
+    private static void shuffle(int[] a, SplittableRandom random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    private TrainingProgress progress(TrainingProgress.Stage stage, int epoch, double loss, long start,
+                                      double remainingSeconds, double fraction) {
+        return new TrainingProgress(stage, epoch, config.epochs(), loss, Duration.ofNanos(System.nanoTime() - start),
+                Duration.ofMillis((long) (remainingSeconds * 1000)), fraction);
+    }
+
+    static String datasetHash(List<LabeledImage> fit, List<LabeledImage> calibrate) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (List<LabeledImage> part : List.of(fit, calibrate)) {
+                for (LabeledImage i : part) {
+                    sha.update((i.entry().sourceRef() + '\t' + i.label() + '\t' + i.contentHash() + '\n')
+                            .getBytes(StandardCharsets.UTF_8));
+                }
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from this JVM", e);
+        }
+    }
+
+    static Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        String version = Trainer.class.getPackage().getImplementationVersion();
+        env.put("loupe", version == null ? "development" : version);
+        env.put("java", System.getProperty("java.version"));
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        env.put("backend", Nd4j.getBackend().getClass().getSimpleName());
+        env.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        return env;
+    }
+
+    /** SplitMix64 of a seed and a purpose: independent, reproducible random streams. */
+    static long mix(long seed, long purpose) {
+        long h = seed + 0x9E3779B97F4A7C15L * (purpose + 1);
+        h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
+        h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
+        return h ^ (h >>> 31);
+    }
+}
