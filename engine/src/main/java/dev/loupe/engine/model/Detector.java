@@ -2,6 +2,7 @@ package dev.loupe.engine.model;
 
 import dev.loupe.engine.image.ImageDecoder;
 import dev.loupe.engine.image.RgbImage;
+import dev.loupe.engine.network.Architecture;
 import dev.loupe.engine.network.ForwardPass;
 import dev.loupe.engine.image.Resizer;
 
@@ -56,11 +57,20 @@ public final class Detector implements AutoCloseable {
         double raw = model.weights().architecture().imageScore(cells);
         double score = model.calibration().normalise(raw);
         boolean anomalous = model.calibration().isAnomalous(raw);
+        Architecture a = model.weights().architecture();
+        int grid = a.mapSize();
+        // Cells in the margin are not scored (their evidence is the image border's), and training
+        // leaves them unconstrained: show them at the level of the calmest scored cell.
+        float floor = Float.MAX_VALUE;
+        for (int i = 0; i < cells.length; i++) {
+            if (a.scored(i % grid, i / grid)) {
+                floor = Math.min(floor, cells[i]);
+            }
+        }
         float[] heat = new float[cells.length];
         for (int i = 0; i < cells.length; i++) {
-            heat[i] = (float) model.calibration().normalise(cells[i]);
+            heat[i] = (float) model.calibration().normalise(a.scored(i % grid, i / grid) ? cells[i] : floor);
         }
-        int grid = model.weights().architecture().mapSize();
         return new Detection(anomalous, anomalous ? score : 1 - score, score, raw,
                 new HeatMap(grid, heat, image.width(), image.height()));
     }

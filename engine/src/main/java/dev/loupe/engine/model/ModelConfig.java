@@ -40,7 +40,7 @@ public record ModelConfig(long seed, Architecture architecture, int epochs, int 
     }
 
     public static ModelConfig defaults() {
-        return new ModelConfig(1, Architecture.standard(), 30, 16, 2e-3, Augmenter.standard(), 0.2, 2048);
+        return new ModelConfig(1, Architecture.standard(), 40, 8, 2e-3, Augmenter.standard(), 0.2, 2048);
     }
 
     public ModelConfig withSeed(long newSeed) {

@@ -4,7 +4,10 @@ import dev.loupe.engine.calibration.Calibration;
 import dev.loupe.engine.network.NetworkWeights;
 import dev.loupe.engine.network.Tensor;
 import dev.loupe.engine.preprocess.Normalization;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -19,9 +22,11 @@ import java.util.Optional;
  * @param memory        normal patch features {@code [patches, channels]} (label-free mode only)
  * @param calibration   threshold and score normalisation
  * @param provenance    how it was made
+ * @param metrics       figures from its evaluation (F1, ROC AUC, ...), empty before one
  */
 public record TrainedModel(String modelType, NetworkWeights weights, Normalization normalization, ScoringMode mode,
-                           Optional<Tensor> memory, Calibration calibration, Provenance provenance) {
+                           Optional<Tensor> memory, Calibration calibration, Provenance provenance,
+                           Map<String, Double> metrics) {
     public static final String CLASSIFICATION = "classification";
 
     public TrainedModel {
@@ -32,6 +37,7 @@ public record TrainedModel(String modelType, NetworkWeights weights, Normalizati
         Objects.requireNonNull(memory, "memory");
         Objects.requireNonNull(calibration, "calibration");
         Objects.requireNonNull(provenance, "provenance");
+        metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
         if (mode == ScoringMode.PATCH_MEMORY && memory.isEmpty()) {
             throw new IllegalArgumentException("the patch-memory mode needs a memory bank");
         }
@@ -39,7 +45,13 @@ public record TrainedModel(String modelType, NetworkWeights weights, Normalizati
 
     /** The same model deciding at another raw-score threshold (a caller's override). */
     public TrainedModel withThreshold(double threshold) {
-        return new TrainedModel(modelType, weights, normalization, mode, memory, calibration.withThreshold(threshold), provenance);
+        return new TrainedModel(modelType, weights, normalization, mode, memory, calibration.withThreshold(threshold),
+                provenance, metrics);
+    }
+
+    /** The same model carrying the figures of its evaluation. */
+    public TrainedModel withMetrics(Map<String, Double> newMetrics) {
+        return new TrainedModel(modelType, weights, normalization, mode, memory, calibration, provenance, newMetrics);
     }
 
     public int inputSize() {

@@ -113,7 +113,8 @@ public final class Trainer {
                 (int) fitNormal, (int) (fit.size() - fitNormal), normal.length, anomalies.length,
                 config.seed(), config.toString(), environment(), seconds);
         listener.onProgress(progress(TrainingProgress.Stage.DONE, config.epochs(), Double.NaN, start, 0, 1));
-        return new TrainedModel(TrainedModel.CLASSIFICATION, weights, normalization, mode, memory, calibration, provenance);
+        return new TrainedModel(TrainedModel.CLASSIFICATION, weights, normalization, mode, memory, calibration, provenance,
+                Map.of());
     }
 
     private NetworkWeights fitNetwork(NetworkWeights initial, List<LabeledImage> fit, List<float[]> inputs,
@@ -135,6 +136,9 @@ public final class Trainer {
                 int batches = 0;
                 for (int from = 0; from < n; from += config.batchSize()) {
                     int count = Math.min(config.batchSize(), n - from);
+                    if (count < 2 && from > 0) {
+                        break; // a batch of one has no batch statistics to normalise with
+                    }
                     float[] batch = new float[count * plane];
                     float[] labels = new float[count];
                     float[] lossWeights = new float[count];
@@ -165,7 +169,8 @@ public final class Trainer {
                 listener.onProgress(progress(TrainingProgress.Stage.TRAINING, epoch, lossSum, start,
                         remaining, 0.9 * epoch / config.epochs()));
             }
-            return graph.weights();
+            // Batch statistics for folding: the un-augmented training images, at most 64 of them.
+            return graph.foldedWeights(inputs.subList(0, Math.min(64, inputs.size())));
         }
     }
 

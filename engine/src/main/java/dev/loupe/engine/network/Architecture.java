@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * A fully convolutional anomaly network: blocks of 3x3 convolution and ReLU, 2x2 max pooling
- * between blocks, then a 1x1 convolution to one anomaly logit per cell. The image logit is the
- * largest cell logit, so the cells form the heat map and training with image labels alone
- * teaches the network where anomalies are.
+ * between blocks, then a 1x1 convolution to one anomaly logit per cell. The image logit is a
+ * smooth maximum of the cell logits ({@link #imageScore}), so the cells form the heat map and
+ * training with image labels alone teaches the network where anomalies are.
  *
  * <p>Cells within {@code scoreMargin} of the map's edge do not count towards the image score:
  * their receptive fields reach the image border, where acquisition artefacts (vignetting, a tray
@@ -39,9 +39,15 @@ public record Architecture(int inputSize, int[] channels, int scoreMargin) {
         }
     }
 
-    /** The default: 160 pixels, blocks of 16, 32, 48 and 64 channels (20x20 heat map, margin 2). */
+    /** The default: 128 pixels, blocks of 16, 32, 48 and 64 channels (16x16 heat map, margin 2). */
     public static Architecture standard() {
-        return new Architecture(160, new int[] {16, 32, 48, 64}, 2);
+        return new Architecture(128, new int[] {16, 32, 48, 64}, 2);
+    }
+
+    /** True for a cell inside the margin, one that counts towards the image score. */
+    public boolean scored(int column, int row) {
+        int m = mapSize();
+        return column >= scoreMargin && row >= scoreMargin && column < m - scoreMargin && row < m - scoreMargin;
     }
 
     /** The same network at another input size, the margin kept in proportion. */
@@ -51,7 +57,11 @@ public record Architecture(int inputSize, int[] channels, int scoreMargin) {
         return new Architecture(size, channels, (int) Math.round(scoreMargin * (double) cellsThen / cellsNow));
     }
 
-    /** The image score: the largest logit (or distance) among the cells inside the margin. */
+    /**
+     * The image score from the cells inside the margin: {@code log(mean(exp(cell)))}, a smooth
+     * maximum (dominated by the largest cells, but every cell counts, which is what lets training
+     * reach them all). Computed stably, shifted by the largest cell.
+     */
     public double imageScore(float[] cellScores) {
         int m = mapSize();
         double best = Double.NEGATIVE_INFINITY;
@@ -60,7 +70,14 @@ public record Architecture(int inputSize, int[] channels, int scoreMargin) {
                 best = Math.max(best, cellScores[r * m + c]);
             }
         }
-        return best;
+        double sum = 0;
+        for (int r = scoreMargin; r < m - scoreMargin; r++) {
+            for (int c = scoreMargin; c < m - scoreMargin; c++) {
+                sum += Math.exp(cellScores[r * m + c] - best);
+            }
+        }
+        int inner = (m - 2 * scoreMargin) * (m - 2 * scoreMargin);
+        return best + Math.log(sum / inner);
     }
 
     @Override

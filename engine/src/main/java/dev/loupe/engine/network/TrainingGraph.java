@@ -15,7 +15,7 @@ import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * The network as a SameDiff graph, for training with image labels: per-example weighted sigmoid
- * cross-entropy on the largest cell logit. Owns its graph and arrays; {@link #close()} releases
+ * cross-entropy on the image logit ({@link Architecture#imageScore}). Owns its graph and arrays; {@link #close()} releases
  * them. Not thread-safe.
  */
 public final class TrainingGraph implements AutoCloseable {
@@ -23,6 +23,12 @@ public final class TrainingGraph implements AutoCloseable {
     private static final String LABEL = "label";
     private static final String WEIGHT = "weight";
     private static final String LOSS = "loss";
+    private static final String LOGIT = "logit";
+    private static final String MEAN = "bnMean";
+    private static final String VAR = "bnVar";
+    private static final String GAMMA = "bnGamma";
+    private static final String BETA = "bnBeta";
+    private static final double EPSILON = 1e-5;
 
     private final Architecture architecture;
     private final SameDiff sd;
@@ -36,9 +42,29 @@ public final class TrainingGraph implements AutoCloseable {
         SDVariable weight = sd.placeHolder(WEIGHT, DataType.FLOAT, -1, 1);
         SDVariable x = input;
         for (int b = 0; b < architecture.blocks(); b++) {
+            int c = architecture.channels(b);
             SDVariable w = sd.var("w" + b, array(initial.get("w" + b)));
             SDVariable bias = sd.var("b" + b, array(initial.get("b" + b)));
-            x = sd.nn().relu(sd.cnn().conv2d(x, w, bias, Convolutions.CONV3), 0);
+            SDVariable conv = sd.cnn().conv2d(x, w, bias, Convolutions.CONV3);
+            if (b == 0) {
+                // The first block's activations are the network's largest tensors: normalising every
+                // block tripled the time of an epoch (5.4 s against 1.8 s on aliens at 160 pixels),
+                // so the first block goes without.
+                x = sd.nn().relu(conv, 0);
+                if (architecture.blocks() > 1) {
+                    x = sd.cnn().maxPooling2d(x, Convolutions.POOL2);
+                }
+                continue;
+            }
+            // Batch normalisation with the batch's own statistics: small networks trained from
+            // scratch learn several times faster with it. It is folded into the convolution for
+            // detection (see foldedWeights), so the forward pass stays a plain conv + ReLU.
+            SDVariable mean = conv.mean(true, 0, 2, 3).rename(MEAN + b);
+            SDVariable centred = conv.sub(mean);
+            SDVariable var = centred.mul(centred).mean(true, 0, 2, 3).rename(VAR + b);
+            SDVariable gamma = sd.var(GAMMA + b, Nd4j.ones(DataType.FLOAT, 1, c, 1, 1));
+            SDVariable beta = sd.var(BETA + b, Nd4j.zeros(DataType.FLOAT, 1, c, 1, 1));
+            x = sd.nn().relu(centred.div(sd.math().sqrt(var.add(EPSILON))).mul(gamma).add(beta), 0);
             if (b < architecture.blocks() - 1) {
                 x = sd.cnn().maxPooling2d(x, Convolutions.POOL2);
             }
@@ -50,7 +76,12 @@ public final class TrainingGraph implements AutoCloseable {
         int margin = architecture.scoreMargin();
         SDVariable inner = margin == 0 ? map : map.get(SDIndex.all(), SDIndex.all(),
                 SDIndex.interval(margin, m - margin), SDIndex.interval(margin, m - margin));
-        SDVariable logit = inner.max(true, 2, 3).reshape(-1, 1);
+        // Image logit: log of the mean of exp(cell logits), a smooth maximum whose gradient reaches
+        // every cell (a hard max trains one cell per image per step, and learned far slower).
+        long cells = (long) (m - 2 * margin) * (m - 2 * margin);
+        SDVariable flat = inner.reshape(-1, cells);
+        SDVariable top = flat.max(true, 1);
+        SDVariable logit = sd.math().log(sd.math().exp(flat.sub(top)).mean(true, 1)).add(top).rename(LOGIT);
         sd.loss().sigmoidCrossEntropy(LOSS, label, logit, weight);
         sd.setLossVariables(LOSS);
         sd.setTrainingConfig(TrainingConfig.builder()
@@ -94,16 +125,67 @@ public final class TrainingGraph implements AutoCloseable {
         }
     }
 
-    /** The current weights, copied out. */
-    public NetworkWeights weights() {
-        Map<String, Tensor> t = new LinkedHashMap<>();
-        for (SDVariable v : sd.variables()) {
-            if (v.getVariableType() == VariableType.VARIABLE) {
-                INDArray a = v.getArr();
-                t.put(v.name(), new Tensor(a.shape(), a.dup().data().asFloat()));
-            }
+    /** The image logits of a batch as the graph computes them (for checking the forward pass). */
+    public double[] logits(float[] inputs, int n) {
+        int s = architecture.inputSize();
+        try (INDArray x = Nd4j.create(inputs, new long[] {n, 3, s, s}, DataType.FLOAT);
+             INDArray l = sd.output(Map.of(INPUT, x), LOGIT).get(LOGIT)) {
+            return l.castTo(DataType.DOUBLE).data().asDouble();
         }
+    }
+
+    /**
+     * The current weights with batch normalisation folded into the convolutions, using the
+     * statistics of {@code inputs} taken as one batch (population statistics, where training used
+     * each batch's own): {@code w' = w * g / sqrt(var + eps)}, {@code b' = (b - mean) * g / sqrt(var + eps) + beta}.
+     *
+     * @param inputs normalised planar images, un-augmented (a few dozen suffice)
+     */
+    public NetworkWeights foldedWeights(java.util.List<float[]> inputs) {
+        int s = architecture.inputSize();
+        int plane = 3 * s * s;
+        float[] all = new float[inputs.size() * plane];
+        for (int i = 0; i < inputs.size(); i++) {
+            System.arraycopy(inputs.get(i), 0, all, i * plane, plane);
+        }
+        String[] stats = new String[2 * (architecture.blocks() - 1)];
+        for (int b = 1; b < architecture.blocks(); b++) {
+            stats[2 * (b - 1)] = MEAN + b;
+            stats[2 * (b - 1) + 1] = VAR + b;
+        }
+        Map<String, Tensor> t = new LinkedHashMap<>();
+        try (INDArray x = Nd4j.create(all, new long[] {inputs.size(), 3, s, s}, DataType.FLOAT)) {
+            Map<String, INDArray> out = sd.output(Map.of(INPUT, x), stats);
+            t.put("w0", copy(sd.getVariable("w0").getArr()));
+            t.put("b0", copy(sd.getVariable("b0").getArr()));
+            for (int b = 1; b < architecture.blocks(); b++) {
+                int c = architecture.channels(b);
+                float[] mean = out.get(MEAN + b).data().asFloat();
+                float[] var = out.get(VAR + b).data().asFloat();
+                float[] gamma = sd.getVariable(GAMMA + b).getArr().data().asFloat();
+                float[] beta = sd.getVariable(BETA + b).getArr().data().asFloat();
+                INDArray wArr = sd.getVariable("w" + b).getArr();
+                float[] w = wArr.dup().data().asFloat();
+                float[] bias = sd.getVariable("b" + b).getArr().dup().data().asFloat();
+                for (int o = 0; o < c; o++) {
+                    float scale = (float) (gamma[o] / Math.sqrt(var[o] + EPSILON));
+                    for (int k = o; k < w.length; k += c) { // [kH, kW, in, out]: out is the fastest axis
+                        w[k] *= scale;
+                    }
+                    bias[o] = (bias[o] - mean[o]) * scale + beta[o];
+                }
+                t.put("w" + b, new Tensor(wArr.shape(), w));
+                t.put("b" + b, new Tensor(new long[] {c}, bias));
+            }
+            out.values().forEach(INDArray::close);
+        }
+        t.put("wh", copy(sd.getVariable("wh").getArr()));
+        t.put("bh", copy(sd.getVariable("bh").getArr()));
         return new NetworkWeights(architecture, t);
+    }
+
+    private static Tensor copy(INDArray a) {
+        return new Tensor(a.shape(), a.dup().data().asFloat());
     }
 
     @Override

@@ -4,17 +4,18 @@ import java.util.SplittableRandom;
 
 /**
  * The seeded variations training learns invariance from, applied to planar 0..1 images of one
- * square size: geometric (mirror, quarter turns, a small rotation, scale and shift) and
+ * square size: geometric (mirror, a small rotation, scale and shift; quarter turns on request) and
  * photometric (brightness, contrast, colour gain, sensor noise).
  *
- * <p>Quarter turns and mirrors also keep a model from keying on where in the frame something
- * is (one of our real sets separates its classes by the brightness of one corner). Immutable and
- * thread-safe; randomness comes from the caller's stream.
+ * <p>Quarter turns are off by default: parts on a line arrive in one orientation, and a model that
+ * knows where things belong (a missing leg is background where a leg should be) needs that
+ * orientation kept. Immutable and thread-safe; randomness comes from the caller's stream.
  *
- * @param geometric   mirrors, quarter turns and the small affine jitter
- * @param photometric brightness, contrast, colour gain and noise
+ * @param geometric    mirrors and the small affine jitter
+ * @param photometric  brightness, contrast, colour gain and noise
+ * @param quarterTurns also rotate by multiples of 90 degrees (for textures and round parts)
  */
-public record Augmenter(boolean geometric, boolean photometric) {
+public record Augmenter(boolean geometric, boolean photometric, boolean quarterTurns) {
     private static final double MAX_ROTATION = Math.toRadians(10);
     /**
      * Standard normal samples, drawn once from a fixed seed and read from a random offset:
@@ -24,13 +25,13 @@ public record Augmenter(boolean geometric, boolean photometric) {
 
     /** Everything on: what training uses by default. */
     public static Augmenter standard() {
-        return new Augmenter(true, true);
+        return new Augmenter(true, true, false);
     }
 
     /** Writes an augmented copy of {@code src} into {@code dst}; both {@code 3 * size * size}. */
     public void apply(float[] src, float[] dst, int size, SplittableRandom random) {
         if (geometric) {
-            warp(src, dst, size, random);
+            warp(src, dst, size, random, quarterTurns);
         } else {
             System.arraycopy(src, 0, dst, 0, src.length);
         }
@@ -39,9 +40,9 @@ public record Augmenter(boolean geometric, boolean photometric) {
         }
     }
 
-    private static void warp(float[] src, float[] dst, int size, SplittableRandom random) {
+    private static void warp(float[] src, float[] dst, int size, SplittableRandom random, boolean quarterTurns) {
         boolean mirror = random.nextBoolean();
-        int quarter = random.nextInt(4);
+        int quarter = quarterTurns ? random.nextInt(4) : 0;
         double angle = random.nextDouble(-MAX_ROTATION, MAX_ROTATION) + quarter * Math.PI / 2;
         double scale = random.nextDouble(0.9, 1.1);
         double shiftX = random.nextDouble(-0.06, 0.06) * size;

@@ -1,0 +1,55 @@
+package dev.loupe.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluateCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void evaluatePrintsOneJsonObjectAndWritesTheServicesFiles() throws IOException {
+        assertEquals(0, CliTest.run("testdata", "generate", dir.toString(), "--kind", "fabric", "--seed", "3",
+                "--train", "10,6", "--test", "4,4", "--size", "64x64").code());
+        CliTest.Result r = CliTest.run("evaluate", "--train", dir.resolve("train.manifest").toString(), "--test",
+                dir.resolve("test.manifest").toString(), "--epochs", "2", "--input-size", "32", "--json",
+                "--report", dir.resolve("report").toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = r.json();
+        for (String field : new String[] {"modelType", "trainImages", "testImages", "imageAuroc", "averagePrecision", "f1",
+                "precision", "recall", "threshold", "trainSeconds", "msPerImage"}) {
+            assertTrue(j.has(field), "missing " + field + " in " + j);
+        }
+        assertEquals("classification", j.get("modelType").asText());
+        assertEquals(16, j.get("trainImages").asInt());
+        assertEquals(8, j.get("testImages").asInt());
+        assertTrue(r.err().contains("epoch 2/2"), "progress on stderr: " + r.err());
+        assertTrue(r.err().contains("warning: test set has 4 normal images"), r.err());
+        Path report = dir.resolve("report");
+        assertEquals(8, Files.readAllLines(report.resolve("EvaluationManifest-evaluate-1.json")).size());
+        String result = Files.readString(report.resolve("EvaluationResult-evaluate-1.json"));
+        assertTrue(result.contains("\"F1Score\"") && result.contains("\"ROCAUC\""), result);
+        try (Stream<Path> heat = Files.list(report.resolve("heatmaps"))) {
+            assertEquals(8, heat.count());
+        }
+    }
+
+    @Test
+    void withoutATestManifestASeededShareIsHeldOut() throws IOException {
+        assertEquals(0, CliTest.run("testdata", "generate", dir.toString(), "--kind", "board", "--train", "10,5",
+                "--test", "0,0", "--size", "64x64").code());
+        CliTest.Result r = CliTest.run("evaluate", "--train", dir.resolve("train.manifest").toString(), "--epochs", "1",
+                "--input-size", "32", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(3, r.json().get("testImages").asInt()); // a fifth of each class: 2 normal, 1 anomalous
+        assertEquals(2, CliTest.run("evaluate", "--train", "x", "--model-type", "segmentation-please").code());
+    }
+}
