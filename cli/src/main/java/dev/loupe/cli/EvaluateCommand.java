@@ -90,6 +90,10 @@ final class EvaluateCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Manifest trainManifest = Manifest.read(train);
         trainManifest.warnings().forEach(w -> err.println("warning: " + w));
+        if (trainManifest.isSegmentation()) {
+            // Segmentation models come with their own issue; until then masks are read and ignored.
+            err.println("warning: " + train + " has masks; this build trains a classification model from its labels");
+        }
         ImageLocator trainLocator = locations.locator(train, spec.commandLine());
         List<LabeledImage> trainImages = DatasetLoader.load(trainManifest, trainLocator);
         List<LabeledImage> testImages;

@@ -93,6 +93,8 @@ final class ManifestCommand {
             RgbImage image = null;
             try {
                 image = decoder.decode(existing(locator.resolve(e.sourceRef())));
+            } catch (NoSuchFileException ex) {
+                out.add(new ManifestProblem(file, e.line(), "source-ref", "not found: " + ex.getFile()));
             } catch (IllegalArgumentException | IOException ex) {
                 out.add(new ManifestProblem(file, e.line(), "source-ref", ex.getMessage()));
             }
@@ -112,6 +114,8 @@ final class ManifestCommand {
                                 + "any listed class colour " + listed.stream().map(c -> c.color().toString()).toList()
                                 + "; the service failed training on such masks"));
                     }
+                } catch (NoSuchFileException ex) {
+                    out.add(new ManifestProblem(file, e.line(), mask.attribute(), "not found: " + ex.getFile()));
                 } catch (IllegalArgumentException | IOException ex) {
                     out.add(new ManifestProblem(file, e.line(), mask.attribute(), ex.getMessage()));
                 }
@@ -121,14 +125,7 @@ final class ManifestCommand {
 
         private static Path existing(Path p) throws NoSuchFileException {
             if (!Files.isRegularFile(p)) {
-                throw new NoSuchFileException(p.toString(), null, "not found") {
-                    private static final long serialVersionUID = 1L;
-
-                    @Override
-                    public String getMessage() {
-                        return "not found: " + p;
-                    }
-                };
+                throw new NoSuchFileException(p.toString());
             }
             return p;
         }

@@ -99,6 +99,37 @@ class ManifestTest {
         assertTrue(check.problems().get(0).message().contains("at most 100"));
     }
 
+    /** Truncated, bit-flipped and random manifests end in problems, never in another exception. */
+    @Test
+    void damagedManifestsAlwaysEndInProblems() throws IOException {
+        byte[] good;
+        try (InputStream in = getClass().getResourceAsStream("/golden/mixed.manifest")) {
+            good = in.readAllBytes();
+        }
+        java.util.Random random = new java.util.Random(11);
+        int invalid = 0;
+        for (int trial = 0; trial < 600; trial++) {
+            byte[] bytes;
+            if (trial < 200) {
+                bytes = java.util.Arrays.copyOf(good, random.nextInt(good.length));
+            } else if (trial < 400) {
+                bytes = good.clone();
+                for (int f = 0; f < 1 + random.nextInt(6); f++) {
+                    bytes[random.nextInt(bytes.length)] ^= (byte) (1 << random.nextInt(8));
+                }
+            } else {
+                bytes = new byte[random.nextInt(3000)];
+                random.nextBytes(bytes);
+            }
+            Manifest.Check c = Manifest.check(ManifestReader.open(new ByteArrayInputStream(bytes), "fuzz"));
+            if (!c.valid()) {
+                invalid++;
+                assertTrue(c.problems().stream().allMatch(p -> p.file().equals("fuzz") && !p.message().isEmpty()));
+            }
+        }
+        assertTrue(invalid > 300, "only " + invalid + " of 600 damaged manifests were found invalid");
+    }
+
     @Test
     void writerOutputReadsBackEqual(@TempDir Path dir) throws IOException {
         List<ManifestEntry> entries = new ArrayList<>();

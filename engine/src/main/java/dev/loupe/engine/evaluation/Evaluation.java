@@ -34,27 +34,12 @@ public record Evaluation(List<ImageResult> results, Confusion confusion, double 
     public static Evaluation of(List<ImageResult> results) {
         double[] scores = results.stream().mapToDouble(r -> r.detection().rawScore()).toArray();
         boolean[] anomalous = new boolean[results.size()];
-        long tp = 0;
-        long fp = 0;
-        long tn = 0;
-        long fn = 0;
+        boolean[] called = new boolean[results.size()];
         for (int i = 0; i < results.size(); i++) {
-            ImageResult r = results.get(i);
-            anomalous[i] = r.image().anomalous();
-            boolean called = r.detection().isAnomalous();
-            if (anomalous[i]) {
-                if (called) {
-                    tp++;
-                } else {
-                    fn++;
-                }
-            } else if (called) {
-                fp++;
-            } else {
-                tn++;
-            }
+            anomalous[i] = results.get(i).image().anomalous();
+            called[i] = results.get(i).detection().isAnomalous();
         }
-        return new Evaluation(results, new Confusion(tp, fp, tn, fn), Ranking.rocAuc(scores, anomalous),
+        return new Evaluation(results, Confusion.of(anomalous, called), Ranking.rocAuc(scores, anomalous),
                 Ranking.averagePrecision(scores, anomalous));
     }
 

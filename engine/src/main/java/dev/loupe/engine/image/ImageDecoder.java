@@ -155,13 +155,13 @@ public final class ImageDecoder {
         if (header.format() == ImageFormat.JPEG) {
             // The raw raster, converted here: faster than image I/O's conversion, and the only way
             // to CMYK and YCCK files, which image I/O refuses or converts without Adobe's inversion.
-            int components = JpegColour.componentCount(bytes);
-            if (components == 4) {
-                return JpegColour.toRgb(reader.readRaster(0, param), JpegColour.adobeTransform(bytes));
+            JpegColour.Headers jpeg = JpegColour.headers(bytes);
+            if (jpeg.components() == 4) {
+                return JpegColour.toRgb(reader.readRaster(0, param), jpeg.adobeTransform());
             }
-            if (components == 3) {
+            if (jpeg.components() == 3) {
                 Raster raster = reader.readRaster(0, param);
-                return JpegColour.isYCbCr(bytes) ? JpegColour.yccToRgb(raster) : JpegColour.rgb(raster);
+                return jpeg.yCbCr() ? JpegColour.yccToRgb(raster) : JpegColour.rgb(raster);
             }
         }
         BufferedImage image = reader.read(0, param);

@@ -19,10 +19,32 @@ final class JpegColour {
     }
 
     /**
-     * The transform byte of the Adobe APP14 marker, or {@link #NO_ADOBE}. Adobe's writers store
-     * CMYK inverted (0 = full ink), which this also tells us.
+     * What a JPEG's headers say about its colours, read up to the start of the scan.
+     *
+     * @param components     colour components in the frame (-1 when no frame header was found)
+     * @param adobeTransform the Adobe APP14 transform byte, or {@link #NO_ADOBE}; Adobe's writers
+     *                       also store CMYK inverted (0 = full ink), which its presence tells us
+     * @param jfif           a JFIF APP0 marker is present
+     * @param rgbIds         the component ids spell R, G, B
      */
-    static int adobeTransform(byte[] jpeg) {
+    record Headers(int components, int adobeTransform, boolean jfif, boolean rgbIds) {
+        /**
+         * True when a 3-component JPEG stores YCbCr (libjpeg's rule): always with a JFIF marker;
+         * with an Adobe marker, when its transform is 1; otherwise unless the ids spell R, G, B.
+         */
+        boolean yCbCr() {
+            if (jfif || adobeTransform == 1) {
+                return true;
+            }
+            return adobeTransform != 0 && !rgbIds;
+        }
+    }
+
+    static Headers headers(byte[] jpeg) {
+        int components = -1;
+        int adobe = NO_ADOBE;
+        boolean jfif = false;
+        boolean rgbIds = false;
         int i = 2;
         while (i + 4 <= jpeg.length && (jpeg[i] & 0xFF) == 0xFF) {
             int marker = jpeg[i + 1] & 0xFF;
@@ -30,68 +52,22 @@ final class JpegColour {
             if (marker == 0xDA || length < 2) {
                 break; // start of scan: no more headers
             }
-            if (marker == 0xEE && length >= 12 && i + 4 + 11 < jpeg.length
-                    && jpeg[i + 4] == 'A' && jpeg[i + 5] == 'd' && jpeg[i + 6] == 'o' && jpeg[i + 7] == 'b' && jpeg[i + 8] == 'e') {
-                return jpeg[i + 4 + 11] & 0xFF;
-            }
-            i += 2 + length;
-        }
-        return NO_ADOBE;
-    }
-
-    /**
-     * The number of colour components in the JPEG's start-of-frame header (3 for YCbCr, 1 for grey,
-     * 4 for CMYK and YCCK), or -1 when there is none before the scan.
-     */
-    static int componentCount(byte[] jpeg) {
-        int i = 2;
-        while (i + 4 <= jpeg.length && (jpeg[i] & 0xFF) == 0xFF) {
-            int marker = jpeg[i + 1] & 0xFF;
-            int length = ((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF);
-            if (marker == 0xDA || length < 2) {
-                break;
-            }
-            boolean startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
-            if (startOfFrame && i + 9 < jpeg.length) {
-                return jpeg[i + 9] & 0xFF;
-            }
-            i += 2 + length;
-        }
-        return -1;
-    }
-
-    /**
-     * True when a 3-component JPEG stores YCbCr (libjpeg's rule): always with a JFIF marker; with an
-     * Adobe marker, when its transform is 1; otherwise unless the component ids spell R, G, B.
-     */
-    static boolean isYCbCr(byte[] jpeg) {
-        boolean jfif = false;
-        int adobe = NO_ADOBE;
-        int i = 2;
-        while (i + 4 <= jpeg.length && (jpeg[i] & 0xFF) == 0xFF) {
-            int marker = jpeg[i + 1] & 0xFF;
-            int length = ((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF);
-            if (marker == 0xDA || length < 2) {
-                break;
-            }
             if (marker == 0xE0 && i + 8 < jpeg.length && jpeg[i + 4] == 'J' && jpeg[i + 5] == 'F' && jpeg[i + 6] == 'I'
                     && jpeg[i + 7] == 'F') {
                 jfif = true;
             }
+            if (marker == 0xEE && length >= 12 && i + 15 < jpeg.length && jpeg[i + 4] == 'A' && jpeg[i + 5] == 'd'
+                    && jpeg[i + 6] == 'o' && jpeg[i + 7] == 'b' && jpeg[i + 8] == 'e') {
+                adobe = jpeg[i + 15] & 0xFF;
+            }
             boolean startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
-            if (startOfFrame && i + 16 < jpeg.length) {
-                adobe = adobeTransform(jpeg);
-                if (jfif || adobe == 1) {
-                    return true;
-                }
-                if (adobe == 0) {
-                    return false;
-                }
-                return !(jpeg[i + 10] == 'R' && jpeg[i + 13] == 'G' && jpeg[i + 16] == 'B');
+            if (startOfFrame && i + 9 < jpeg.length) {
+                components = jpeg[i + 9] & 0xFF;
+                rgbIds = i + 16 < jpeg.length && jpeg[i + 10] == 'R' && jpeg[i + 13] == 'G' && jpeg[i + 16] == 'B';
             }
             i += 2 + length;
         }
-        return true;
+        return new Headers(components, adobe, jfif, rgbIds);
     }
 
     /** A 3-band YCbCr raster to RGB by the JFIF equations, in fixed point. */

@@ -17,19 +17,27 @@ public record Confusion(long tp, long fp, long tn, long fn) {
 
     /** The confusion of thresholding {@code scores} at {@code threshold} (score >= threshold is anomalous). */
     public static Confusion at(double[] scores, boolean[] anomalous, double threshold) {
+        boolean[] called = new boolean[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            called[i] = scores[i] >= threshold;
+        }
+        return of(anomalous, called);
+    }
+
+    /** The confusion of verdicts {@code called} against the truth {@code anomalous}. */
+    public static Confusion of(boolean[] anomalous, boolean[] called) {
         long tp = 0;
         long fp = 0;
         long tn = 0;
         long fn = 0;
-        for (int i = 0; i < scores.length; i++) {
-            boolean called = scores[i] >= threshold;
+        for (int i = 0; i < anomalous.length; i++) {
             if (anomalous[i]) {
-                if (called) {
+                if (called[i]) {
                     tp++;
                 } else {
                     fn++;
                 }
-            } else if (called) {
+            } else if (called[i]) {
                 fp++;
             } else {
                 tn++;
