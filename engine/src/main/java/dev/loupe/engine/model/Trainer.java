@@ -1,12 +1,13 @@
 package dev.loupe.engine.model;
 
 import dev.loupe.engine.calibration.Calibration;
+import dev.loupe.engine.image.Resizer;
 import dev.loupe.engine.network.ForwardPass;
 import dev.loupe.engine.network.NetworkWeights;
 import dev.loupe.engine.network.Tensor;
 import dev.loupe.engine.network.TrainingGraph;
 import dev.loupe.engine.preprocess.Normalization;
-import dev.loupe.engine.image.Resizer;
+import dev.loupe.manifest.Label;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -63,11 +64,11 @@ public final class Trainer {
     public TrainedModel train(List<LabeledImage> train, List<LabeledImage> validation, TrainingProgress.Listener listener) {
         long start = System.nanoTime();
         listener.onProgress(progress(TrainingProgress.Stage.PREPARING, 0, Double.NaN, start, 0, 0));
-        List<LabeledImage> labeled = train.stream().filter(i -> i.label() != dev.loupe.manifest.Label.UNLABELED).toList();
+        List<LabeledImage> labeled = train.stream().filter(i -> i.label() != Label.UNLABELED).toList();
         List<LabeledImage> fit;
         List<LabeledImage> calibrate;
         List<LabeledImage> givenValidation = validation.stream()
-                .filter(i -> i.label() != dev.loupe.manifest.Label.UNLABELED).toList();
+                .filter(i -> i.label() != Label.UNLABELED).toList();
         if (givenValidation.isEmpty()) {
             Splits.Split split = Splits.stratified(labeled, config.validationFraction(), mix(config.seed(), SPLIT));
             fit = split.first();

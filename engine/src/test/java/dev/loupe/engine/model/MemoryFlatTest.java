@@ -38,8 +38,9 @@ class MemoryFlatTest {
             long heapGrowth = end[1] - start[1];
             System.out.printf("memory over 9000 detections: native arrays %+d KB, heap %+d KB, resident %+d KB%n",
                     nativeGrowth / 1024, heapGrowth / 1024, (end[2] - start[2]) / 1024);
-            // Leaking one input tensor per call (12 KB) would be over 100 MB here.
-            assertTrue(nativeGrowth < 1L << 20, "native arrays grew by " + nativeGrowth + " bytes");
+            // Leaking one input tensor per call (12 KB) would be over 100 MB here; a few MB of
+            // slack covers arrays whose release waits for the next garbage collection.
+            assertTrue(nativeGrowth < 8L << 20, "native arrays grew by " + nativeGrowth + " bytes");
             assertTrue(heapGrowth < 16L << 20, "heap grew by " + heapGrowth + " bytes");
         }
     }
