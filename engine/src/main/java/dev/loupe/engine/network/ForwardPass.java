@@ -22,6 +22,8 @@ public final class ForwardPass implements AutoCloseable {
     private final List<INDArray> biases = new ArrayList<>();
     private final INDArray headWeights;
     private final INDArray headBias;
+    private final float[] globalWeights;
+    private final float globalBias;
     private boolean closed;
 
     public ForwardPass(NetworkWeights w) {
@@ -32,6 +34,8 @@ public final class ForwardPass implements AutoCloseable {
         }
         headWeights = array(w.get("wh"));
         headBias = array(w.get("bh"));
+        globalWeights = w.hasGlobalTerm() ? w.get("wg").data() : null;
+        globalBias = w.hasGlobalTerm() ? w.get("bg").get(0) : 0;
     }
 
     private static INDArray array(Tensor t) {
@@ -72,14 +76,34 @@ public final class ForwardPass implements AutoCloseable {
                     x = pooled;
                 }
             }
-            float[] features = wantFeatures ? x.data().asFloat() : null;
+            float[] features = wantFeatures || globalWeights != null ? x.data().asFloat() : null;
             INDArray map = Nd4j.exec(new Conv2D(x, headWeights, headBias, Convolutions.CONV1))[0];
             float[] logits = map.data().asFloat();
             map.close();
-            return new Output(features, logits, architecture.mapSize(), architecture.featureChannels());
+            if (globalWeights != null) {
+                float global = globalTerm(features);
+                for (int i = 0; i < logits.length; i++) {
+                    logits[i] += global;
+                }
+            }
+            return new Output(wantFeatures ? features : null, logits, architecture.mapSize(), architecture.featureChannels());
         } finally {
             x.close();
         }
+    }
+
+    /** {@code wg . mean(features) + bg}, the features channel-major. */
+    private float globalTerm(float[] features) {
+        int cells = features.length / globalWeights.length;
+        double sum = globalBias;
+        for (int c = 0; c < globalWeights.length; c++) {
+            double mean = 0;
+            for (int i = c * cells, end = i + cells; i < end; i++) {
+                mean += features[i];
+            }
+            sum += globalWeights[c] * mean / cells;
+        }
+        return (float) sum;
     }
 
     @Override

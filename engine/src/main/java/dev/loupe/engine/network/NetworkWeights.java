@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * All weights of a network, by name: {@code w0, b0, ...} for the blocks, {@code wh, bh} for the
- * head. Conv weights are laid out {@code [kH, kW, inChannels, outChannels]}, as libnd4j's conv2d
+ * head, and {@code wg, bg} for the global term (a linear function of the mean feature vector,
+ * added to every cell's logit). Conv weights are laid out {@code [kH, kW, inChannels, outChannels]}, as libnd4j's conv2d
  * takes them. Immutable.
  */
 public record NetworkWeights(Architecture architecture, Map<String, Tensor> tensors) {
@@ -19,6 +20,15 @@ public record NetworkWeights(Architecture architecture, Map<String, Tensor> tens
         }
         require(tensors, "wh", architecture.featureChannels());
         require(tensors, "bh", 1);
+        if (tensors.containsKey("wg")) {
+            require(tensors, "wg", architecture.featureChannels());
+            require(tensors, "bg", 1);
+        }
+    }
+
+    /** True when the network has the global term (archives of the first format have none). */
+    public boolean hasGlobalTerm() {
+        return tensors.containsKey("wg");
     }
 
     private static void require(Map<String, Tensor> tensors, String name, long size) {
@@ -41,6 +51,8 @@ public record NetworkWeights(Architecture architecture, Map<String, Tensor> tens
         }
         t.put("wh", gaussian(new long[] {1, 1, a.featureChannels(), 1}, Math.sqrt(1.0 / a.featureChannels()), random));
         t.put("bh", new Tensor(new long[] {1}, new float[1]));
+        t.put("wg", gaussian(new long[] {a.featureChannels(), 1}, Math.sqrt(1.0 / a.featureChannels()), random));
+        t.put("bg", new Tensor(new long[] {1}, new float[1]));
         return new NetworkWeights(a, t);
     }
 

@@ -72,6 +72,14 @@ public final class TrainingGraph implements AutoCloseable {
         SDVariable wh = sd.var("wh", array(initial.get("wh")));
         SDVariable bh = sd.var("bh", array(initial.get("bh")));
         SDVariable map = sd.cnn().conv2d(x, wh, bh, Convolutions.CONV1);
+        if (initial.hasGlobalTerm()) {
+            // Evidence no single cell holds (a missing part is background where the part belongs)
+            // shows in the image's mean features: a linear term of them shifts every cell.
+            SDVariable wg = sd.var("wg", array(initial.get("wg")));
+            SDVariable bg = sd.var("bg", array(initial.get("bg")));
+            SDVariable global = x.mean(2, 3).mmul(wg).add(bg).reshape(-1, 1, 1, 1);
+            map = map.add(global);
+        }
         int m = architecture.mapSize();
         int margin = architecture.scoreMargin();
         SDVariable inner = margin == 0 ? map : map.get(SDIndex.all(), SDIndex.all(),
@@ -179,8 +187,11 @@ public final class TrainingGraph implements AutoCloseable {
             }
             out.values().forEach(INDArray::close);
         }
-        t.put("wh", copy(sd.getVariable("wh").getArr()));
-        t.put("bh", copy(sd.getVariable("bh").getArr()));
+        for (String head : new String[] {"wh", "bh", "wg", "bg"}) {
+            if (sd.hasVariable(head)) {
+                t.put(head, copy(sd.getVariable(head).getArr()));
+            }
+        }
         return new NetworkWeights(architecture, t);
     }
 
