@@ -13,6 +13,7 @@ import dev.loupe.engine.model.Splits;
 import dev.loupe.engine.model.TrainedModel;
 import dev.loupe.engine.model.Trainer;
 import dev.loupe.engine.model.TrainingProgress;
+import dev.loupe.engine.network.Architecture;
 import dev.loupe.manifest.ImageLocator;
 import dev.loupe.manifest.Label;
 import dev.loupe.manifest.Manifest;
@@ -70,6 +71,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--learning-rate", paramLabel = "RATE", description = "Adam step size (default: the engine's).")
     Double learningRate;
 
+    @Option(names = "--channels", paramLabel = "C1,C2,...", split = ",",
+            description = "Channels of each convolution block (default: the engine's).")
+    int[] channels;
+
     @Option(names = "--input-size", paramLabel = "PIXELS", description = "Network input side (default: the engine's).")
     Integer inputSize;
 
@@ -118,6 +123,10 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (learningRate != null) {
             config = config.withLearningRate(learningRate);
+        }
+        if (channels != null) {
+            Architecture a = config.architecture();
+            config = config.withArchitecture(new Architecture(a.inputSize(), channels, a.scoreMargin()));
         }
         if (inputSize != null) {
             config = config.withArchitecture(config.architecture().withInputSize(inputSize));

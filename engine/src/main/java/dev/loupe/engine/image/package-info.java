@@ -2,10 +2,11 @@
  * Image decoding under the service's limits, into one RGB raster type.
  *
  * <p>{@link dev.loupe.engine.image.ImageDecoder} reads PNG (the JDK's image I/O, which handles
- * every PNG colour type and bit depth) and JPEG (the JDK's image I/O for YCbCr and grey, baseline
- * and progressive; CMYK and YCCK converted here from the raw raster, which the JDK will not
- * colour-convert), honours EXIF orientation (read with Apache Commons Imaging), and checks the
- * format, the byte size and the dimensions from the header before any pixel is decoded.
+ * every PNG colour type and bit depth) and JPEG (the JDK's image I/O decodes, baseline and
+ * progressive; colour conversion of YCbCr, CMYK and YCCK rasters is ours, being faster than the
+ * JDK's and correct for Adobe's inverted CMYK), honours EXIF orientation (read with Apache
+ * Commons Imaging), and checks the format, the byte size and the dimensions from the header
+ * before any pixel is decoded.
  * {@link dev.loupe.engine.image.MaskDecoder} turns a Ground Truth colour mask into class indexes,
  * and {@link dev.loupe.engine.image.Resizer} resamples an image to a model's square input.
  *
