@@ -14,6 +14,7 @@ import dev.loupe.engine.model.TrainedModel;
 import dev.loupe.engine.model.Trainer;
 import dev.loupe.engine.model.TrainingProgress;
 import dev.loupe.engine.network.Architecture;
+import dev.loupe.engine.network.Dl4jBackbone;
 import dev.loupe.manifest.ImageLocator;
 import dev.loupe.manifest.Label;
 import dev.loupe.manifest.Manifest;
@@ -78,6 +79,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--input-size", paramLabel = "PIXELS", description = "Network input side (default: the engine's).")
     Integer inputSize;
 
+    @Option(names = "--backbone", paramLabel = "FILE",
+            description = "Start from the convolution blocks of a DL4J MultiLayerNetwork zip (3x3 convolutions, ReLU, "
+                    + "optional batch normalisation, 2x2 max pooling).")
+    Path backbone;
+
     @Option(names = "--json", description = "Print one JSON object with the figures.")
     boolean json;
 
@@ -131,7 +137,15 @@ final class EvaluateCommand implements Callable<Integer> {
         if (inputSize != null) {
             config = config.withArchitecture(config.architecture().withInputSize(inputSize));
         }
-        TrainedModel model = new Trainer(config).train(trainImages, List.of(), progressPrinter(err));
+        Trainer trainer = new Trainer(config);
+        if (backbone != null) {
+            var startWeights = Dl4jBackbone.load(backbone, config.architecture().inputSize(),
+                    config.architecture().scoreMargin(), seed);
+            err.println("backbone: " + startWeights.architecture() + " from " + backbone);
+            config = config.withArchitecture(startWeights.architecture());
+            trainer = new Trainer(config, startWeights);
+        }
+        TrainedModel model = trainer.train(trainImages, List.of(), progressPrinter(err));
         try (Detector detector = Detector.open(model)) {
             double trainSeconds = (System.nanoTime() - start) / 1e9;
             Evaluation evaluation = Evaluation.of(detector, testImages);

@@ -46,9 +46,26 @@ public final class Trainer {
     private static final long MEMORY = 5;
 
     private final ModelConfig config;
+    private final NetworkWeights startWeights;
 
     public Trainer(ModelConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+        this.startWeights = null;
+    }
+
+    /**
+     * A trainer that starts from given weights (a user's backbone, see
+     * {@link dev.loupe.engine.network.Dl4jBackbone}) instead of seeded random ones.
+     *
+     * @throws IllegalArgumentException when the weights' architecture is not the configuration's
+     */
+    public Trainer(ModelConfig config, NetworkWeights start) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.startWeights = Objects.requireNonNull(start, "start");
+        if (!start.architecture().equals(config.architecture())) {
+            throw new IllegalArgumentException("starting weights are for " + start.architecture()
+                    + " but the configuration asks for " + config.architecture());
+        }
     }
 
     public ModelConfig config() {
@@ -90,7 +107,7 @@ public final class Trainer {
         List<float[]> calibrationInputs = planar(calibrate, size);
         calibrationInputs.forEach(normalization::apply);
 
-        NetworkWeights initial = NetworkWeights.initial(config.architecture(), mix(config.seed(), INIT));
+        NetworkWeights initial = startWeights != null ? startWeights : NetworkWeights.initial(config.architecture(), mix(config.seed(), INIT));
         boolean supervised = fit.stream().anyMatch(LabeledImage::anomalous);
         NetworkWeights weights;
         Optional<Tensor> memory = Optional.empty();
@@ -112,7 +129,8 @@ public final class Trainer {
         double seconds = (System.nanoTime() - start) / 1e9;
         Provenance provenance = new Provenance(datasetHash(fit, calibrate),
                 (int) fitNormal, (int) (fit.size() - fitNormal), normal.length, anomalies.length,
-                config.seed(), config.toString(), environment(), seconds);
+                config.seed(), config + (startWeights == null ? "" : "; started from supplied weights " + weightsHash(startWeights)),
+                environment(), seconds);
         listener.onProgress(progress(TrainingProgress.Stage.DONE, config.epochs(), Double.NaN, start, 0, 1));
         return new TrainedModel(TrainedModel.CLASSIFICATION, weights, normalization, mode, memory, calibration, provenance,
                 Map.of());
@@ -229,6 +247,22 @@ public final class Trainer {
                 sha.update((byte) 0);
             }
             return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from this JVM", e);
+        }
+    }
+
+    private static String weightsHash(NetworkWeights w) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String name : new java.util.TreeSet<>(w.tensors().keySet())) {
+                sha.update(name.getBytes(StandardCharsets.UTF_8));
+                for (float f : w.get(name).data()) {
+                    int bits = Float.floatToIntBits(f);
+                    sha.update(new byte[] {(byte) (bits >>> 24), (byte) (bits >>> 16), (byte) (bits >>> 8), (byte) bits});
+                }
+            }
+            return "sha256 " + HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from this JVM", e);
         }
