@@ -15,6 +15,7 @@ import dev.loupe.engine.model.Trainer;
 import dev.loupe.engine.model.TrainingProgress;
 import dev.loupe.engine.network.Architecture;
 import dev.loupe.engine.network.Dl4jBackbone;
+import dev.loupe.engine.preprocess.Augmenter;
 import dev.loupe.manifest.ImageLocator;
 import dev.loupe.manifest.Label;
 import dev.loupe.manifest.Manifest;
@@ -76,6 +77,11 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Channels of each convolution block (default: the engine's).")
     int[] channels;
 
+    @Option(names = "--augment", paramLabel = "KIND",
+            description = "Training augmentation: standard, turns (standard plus quarter turns), geometric, photometric "
+                    + "or none (default: standard).")
+    String augment;
+
     @Option(names = "--input-size", paramLabel = "PIXELS", description = "Network input side (default: the engine's).")
     Integer inputSize;
 
@@ -129,6 +135,17 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (learningRate != null) {
             config = config.withLearningRate(learningRate);
+        }
+        if (augment != null) {
+            config = config.withAugmenter(switch (augment) {
+                case "standard" -> Augmenter.standard();
+                case "turns" -> new Augmenter(true, true, true);
+                case "geometric" -> new Augmenter(true, false, false);
+                case "photometric" -> new Augmenter(false, true, false);
+                case "none" -> new Augmenter(false, false, false);
+                default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--augment must be standard, turns, geometric, photometric or none, got \"" + augment + "\"");
+            });
         }
         if (channels != null) {
             Architecture a = config.architecture();

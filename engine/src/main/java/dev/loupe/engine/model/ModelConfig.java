@@ -59,6 +59,10 @@ public record ModelConfig(long seed, Architecture architecture, int epochs, int 
         return new ModelConfig(seed, architecture, epochs, batchSize, lr, augmenter, validationFraction, memoryBankSize);
     }
 
+    public ModelConfig withAugmenter(Augmenter a) {
+        return new ModelConfig(seed, architecture, epochs, batchSize, learningRate, a, validationFraction, memoryBankSize);
+    }
+
     public ModelConfig withEpochs(int e) {
         return new ModelConfig(seed, architecture, e, batchSize, learningRate, augmenter, validationFraction, memoryBankSize);
     }
