@@ -7,8 +7,9 @@
  * {@link dev.loupe.engine.model.DetectorPool} serves many.
  *
  * <p>Two scoring modes, chosen by the training data: with labelled anomalies the network is
- * trained on them (heavy augmentation, class-balanced loss) and scores by its largest cell logit;
- * with normal images only, the seeded untrained network's patch features are compared with a
- * memory bank of normal patches (nearest-neighbour distance), which needs no labels at all.
+ * trained on them (heavy augmentation, class-balanced loss) and scores by a smooth maximum of its
+ * cell logits; with normal images only, the seeded untrained network's (or a supplied backbone's)
+ * patch features are compared with a memory bank of normal patches (nearest-neighbour distance),
+ * which needs no labels at all.
  */
 package dev.loupe.engine.model;
