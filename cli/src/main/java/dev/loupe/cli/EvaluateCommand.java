@@ -19,6 +19,7 @@ import dev.loupe.engine.preprocess.Augmenter;
 import dev.loupe.manifest.ImageLocator;
 import dev.loupe.manifest.Label;
 import dev.loupe.manifest.Manifest;
+import dev.loupe.manifest.ManifestEntry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -113,18 +114,19 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         ImageLocator trainLocator = locations.locator(train, spec.commandLine());
         List<LabeledImage> trainImages = DatasetLoader.load(trainManifest, trainLocator);
-        List<LabeledImage> testImages;
+        // The test images are decoded after training, so that trainSeconds counts training alone.
+        List<LabeledImage> testImages = null;
+        Manifest testManifest = null;
         if (test != null) {
-            Manifest testManifest = Manifest.read(test);
-            ImageLocator testLocator = trainLocator.withBase(testBase != null ? testBase : test.toAbsolutePath().getParent());
-            testImages = DatasetLoader.load(testManifest, testLocator);
+            testManifest = Manifest.read(test);
         } else {
             Splits.Split split = Splits.stratified(trainImages.stream().filter(i -> i.label() != Label.UNLABELED).toList(),
                     0.2, seed * 31 + 7);
             trainImages = split.first();
             testImages = split.second();
         }
-        warnBelowMinimums(err, trainImages, testImages, test != null);
+        warnBelowMinimums(err, labels(trainImages), testImages != null ? labels(testImages)
+                : testManifest.entries().stream().map(ManifestEntry::label).toList(), test != null);
 
         ModelConfig config = ModelConfig.defaults().withSeed(seed);
         if (epochs != null) {
@@ -165,6 +167,10 @@ final class EvaluateCommand implements Callable<Integer> {
         TrainedModel model = trainer.train(trainImages, List.of(), progressPrinter(err));
         try (Detector detector = Detector.open(model)) {
             double trainSeconds = (System.nanoTime() - start) / 1e9;
+            if (testImages == null) {
+                testImages = DatasetLoader.load(testManifest,
+                        trainLocator.withBase(testBase != null ? testBase : test.toAbsolutePath().getParent()));
+            }
             Evaluation evaluation = Evaluation.of(detector, testImages);
             double msPerImage = latency(detector, testImages);
             if (report != null) {
@@ -249,11 +255,15 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    private static void warnBelowMinimums(PrintWriter err, List<LabeledImage> train, List<LabeledImage> test, boolean separateTest) {
-        long trainNormal = train.stream().filter(i -> i.label() == Label.NORMAL).count();
-        long trainAnomaly = train.stream().filter(i -> i.label() == Label.ANOMALY).count();
-        long testNormal = test.stream().filter(i -> i.label() == Label.NORMAL).count();
-        long testAnomaly = test.stream().filter(i -> i.label() == Label.ANOMALY).count();
+    private static List<Label> labels(List<LabeledImage> images) {
+        return images.stream().map(LabeledImage::label).toList();
+    }
+
+    private static void warnBelowMinimums(PrintWriter err, List<Label> train, List<Label> test, boolean separateTest) {
+        long trainNormal = train.stream().filter(l -> l == Label.NORMAL).count();
+        long trainAnomaly = train.stream().filter(l -> l == Label.ANOMALY).count();
+        long testNormal = test.stream().filter(l -> l == Label.NORMAL).count();
+        long testAnomaly = test.stream().filter(l -> l == Label.ANOMALY).count();
         if (separateTest) {
             warn(err, trainNormal < 10, "training set has " + trainNormal + " normal images; the service required 10");
             warn(err, testNormal < 10, "test set has " + testNormal + " normal images; the service required 10");
