@@ -1,7 +1,6 @@
 package dev.loupe.engine.image;
 
 import java.awt.image.BufferedImage;
-import java.nio.ByteBuffer;
 
 /**
  * An 8-bit RGB raster, the one image type the engine works on: rows top to bottom, three bytes
@@ -86,11 +85,6 @@ public final class RgbImage {
     /** The interleaved pixels themselves, for this package's hot paths, which must not write them. */
     byte[] pixelsForRead() {
         return rgb;
-    }
-
-    /** The interleaved pixels, read-only and without a copy. */
-    public ByteBuffer pixels() {
-        return ByteBuffer.wrap(rgb).asReadOnlyBuffer();
     }
 
     /** A copy of the interleaved pixels. */

@@ -3,7 +3,6 @@ package dev.loupe.engine.model;
 import dev.loupe.engine.image.ImageDecoder;
 import dev.loupe.engine.image.RgbImage;
 import dev.loupe.engine.network.Architecture;
-import dev.loupe.engine.network.ForwardPass;
 import dev.loupe.engine.image.Resizer;
 
 /**
@@ -21,15 +20,13 @@ import dev.loupe.engine.image.Resizer;
  */
 public final class Detector implements AutoCloseable {
     private final TrainedModel model;
-    private final ForwardPass network;
-    private final PatchMemory memory;
+    private final CellScorer scorer;
     private final ImageDecoder decoder = ImageDecoder.service();
     private final float[] input;
 
     private Detector(TrainedModel model) {
         this.model = model;
-        this.network = new ForwardPass(model.weights());
-        this.memory = model.mode() == ScoringMode.PATCH_MEMORY ? new PatchMemory(model.memory().orElseThrow()) : null;
+        this.scorer = new CellScorer(model.weights(), model.mode(), model.memory());
         int s = model.inputSize();
         this.input = new float[3 * s * s];
     }
@@ -53,11 +50,13 @@ public final class Detector implements AutoCloseable {
 
     /** Answers a decoded image of any size (it is resized to the model's input). */
     public Detection detect(RgbImage image) {
-        float[] cells = cellScores(image);
-        double raw = model.weights().architecture().imageScore(cells);
+        Resizer.toPlanar(image, model.inputSize(), input);
+        model.normalization().apply(input);
+        float[] cells = scorer.cells(input);
+        Architecture a = model.weights().architecture();
+        double raw = a.imageScore(cells);
         double score = model.calibration().normalise(raw);
         boolean anomalous = model.calibration().isAnomalous(raw);
-        Architecture a = model.weights().architecture();
         int grid = a.mapSize();
         // Cells in the margin are not scored (their evidence is the image border's), and training
         // leaves them unconstrained: show them at the level of the calmest scored cell.
@@ -75,20 +74,8 @@ public final class Detector implements AutoCloseable {
                 new HeatMap(grid, heat, image.width(), image.height()));
     }
 
-    /** The raw score of each heat-map cell; the image's raw score is their maximum inside the margin. */
-    float[] cellScores(RgbImage image) {
-        Resizer.toPlanar(image, model.inputSize(), input);
-        model.normalization().apply(input);
-        boolean patchMemory = model.mode() == ScoringMode.PATCH_MEMORY;
-        ForwardPass.Output out = network.forward(input, patchMemory);
-        return patchMemory ? memory.distances(out.features()) : out.logits();
-    }
-
     @Override
     public void close() {
-        network.close();
-        if (memory != null) {
-            memory.close();
-        }
+        scorer.close();
     }
 }

@@ -85,15 +85,4 @@ public final class HeatMap {
         }
         return out;
     }
-
-    /** The grid cell (column, row) with the highest score. */
-    public int[] hottestCell() {
-        int best = 0;
-        for (int i = 1; i < cells.length; i++) {
-            if (cells[i] > cells[best]) {
-                best = i;
-            }
-        }
-        return new int[] {best % gridSize, best / gridSize};
-    }
 }

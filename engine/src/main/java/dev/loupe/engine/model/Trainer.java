@@ -207,11 +207,9 @@ public final class Trainer {
     /** Raw image scores of normalised inputs, as a detector computes them. */
     static double[] rawScores(NetworkWeights weights, ScoringMode mode, Optional<Tensor> memory, List<float[]> inputs) {
         double[] out = new double[inputs.size()];
-        try (ForwardPass net = new ForwardPass(weights);
-             PatchMemory bank = mode == ScoringMode.PATCH_MEMORY ? new PatchMemory(memory.orElseThrow()) : null) {
+        try (CellScorer scorer = new CellScorer(weights, mode, memory)) {
             for (int i = 0; i < out.length; i++) {
-                ForwardPass.Output o = net.forward(inputs.get(i), bank != null);
-                out[i] = weights.architecture().imageScore(bank != null ? bank.distances(o.features()) : o.logits());
+                out[i] = weights.architecture().imageScore(scorer.cells(inputs.get(i)));
             }
         }
         return out;

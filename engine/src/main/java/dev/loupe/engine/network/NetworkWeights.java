@@ -76,9 +76,4 @@ public record NetworkWeights(Architecture architecture, Map<String, Tensor> tens
         }
         return t;
     }
-
-    /** The total number of parameters. */
-    public long parameterCount() {
-        return tensors.values().stream().mapToLong(Tensor::size).sum();
-    }
 }
