@@ -160,6 +160,37 @@ class LifecycleTest {
     }
 
     @Test
+    void aPoolGrowsUnderLoadUpToItsMaximumOnly() throws Exception {
+        byte[] image = Files.readAllBytes(data.test().get(0).source());
+        try (DetectorPool pool = new DetectorPool(supervised, 1, 3)) {
+            assertEquals(1, pool.size());
+            pool.detect(image);
+            assertEquals(1, pool.size(), "one caller at a time needs one detector");
+            var executor = java.util.concurrent.Executors.newFixedThreadPool(6);
+            try {
+                var start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+                for (int t = 0; t < 6; t++) {
+                    futures.add(executor.submit(() -> {
+                        start.await();
+                        for (int i = 0; i < 5; i++) {
+                            pool.detect(image);
+                        }
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (var f : futures) {
+                    f.get();
+                }
+            } finally {
+                executor.shutdown();
+            }
+            assertTrue(pool.size() > 1 && pool.size() <= 3, "grew to " + pool.size());
+        }
+    }
+
+    @Test
     void badImagesAreRefusedWithoutHarmingTheDetector() throws IOException {
         try (Detector d = Detector.open(supervised)) {
             double before = d.detect(data.test().get(0).image()).rawScore();
