@@ -8,6 +8,7 @@ import dev.loupe.engine.model.Detection;
 import dev.loupe.engine.model.DatasetLoader;
 import dev.loupe.engine.model.Detector;
 import dev.loupe.engine.model.LabeledImage;
+import dev.loupe.engine.model.Minimums;
 import dev.loupe.engine.model.ModelConfig;
 import dev.loupe.engine.model.Splits;
 import dev.loupe.engine.model.TrainedModel;
@@ -125,8 +126,13 @@ final class EvaluateCommand implements Callable<Integer> {
             trainImages = split.first();
             testImages = split.second();
         }
-        warnBelowMinimums(err, labels(trainImages), testImages != null ? labels(testImages)
-                : testManifest.entries().stream().map(ManifestEntry::label).toList(), test != null);
+        // With an internal split the two halves are one dataset, as in a single-dataset project.
+        List<Label> trainLabels = new ArrayList<>(labels(trainImages));
+        List<Label> testLabels = testManifest == null ? null : testManifest.entries().stream().map(ManifestEntry::label).toList();
+        if (testManifest == null) {
+            trainLabels.addAll(labels(testImages));
+        }
+        Minimums.shortfalls(trainLabels, testLabels).forEach(s -> err.println("warning: " + s + " (running anyway)"));
 
         ModelConfig config = ModelConfig.defaults().withSeed(seed);
         if (epochs != null) {
@@ -257,28 +263,5 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private static List<Label> labels(List<LabeledImage> images) {
         return images.stream().map(LabeledImage::label).toList();
-    }
-
-    private static void warnBelowMinimums(PrintWriter err, List<Label> train, List<Label> test, boolean separateTest) {
-        long trainNormal = train.stream().filter(l -> l == Label.NORMAL).count();
-        long trainAnomaly = train.stream().filter(l -> l == Label.ANOMALY).count();
-        long testNormal = test.stream().filter(l -> l == Label.NORMAL).count();
-        long testAnomaly = test.stream().filter(l -> l == Label.ANOMALY).count();
-        if (separateTest) {
-            warn(err, trainNormal < 10, "training set has " + trainNormal + " normal images; the service required 10");
-            warn(err, testNormal < 10, "test set has " + testNormal + " normal images; the service required 10");
-            warn(err, testAnomaly < 10, "test set has " + testAnomaly + " anomalous images; the service required 10");
-        } else {
-            warn(err, trainNormal + testNormal < 20, "the dataset has " + (trainNormal + testNormal)
-                    + " normal images; the service required 20 in a single-dataset project");
-            warn(err, trainAnomaly + testAnomaly < 10, "the dataset has " + (trainAnomaly + testAnomaly)
-                    + " anomalous images; the service required 10 in a single-dataset project");
-        }
-    }
-
-    private static void warn(PrintWriter err, boolean condition, String message) {
-        if (condition) {
-            err.println("warning: " + message + " (running anyway)");
-        }
     }
 }
