@@ -1,0 +1,206 @@
+package dev.loupe.api;
+
+import dev.loupe.api.dataset.EntryImporter;
+import dev.loupe.api.model.DatasetImageStats;
+import dev.loupe.api.model.DatasetMetadata;
+import dev.loupe.api.model.InternalServerException;
+import dev.loupe.api.model.LookoutVisionException;
+import dev.loupe.api.model.ProjectMetadata;
+import dev.loupe.api.model.ResourceNotFoundException;
+import dev.loupe.api.model.ResourceType;
+import dev.loupe.api.workspace.DatasetFile;
+import dev.loupe.api.workspace.ProjectFile;
+import dev.loupe.api.workspace.StoredEntry;
+import dev.loupe.api.workspace.Workspace;
+import dev.loupe.manifest.Label;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * What the facade's operations share: the workspace and its in-memory mirror, the lock that
+ * serialises changes, client and page tokens, the executor for asynchronous work, and the one
+ * boundary where any failure becomes a service exception.
+ *
+ * <p>Thread-safety: the mirror ({@link #projects}) is read under the read lock and changed under
+ * the write lock, through {@link #read} and {@link #write}.
+ */
+final class State {
+    final Workspace workspace;
+    final Clock clock;
+    final String region;
+    final String accountId;
+    final EntryImporter importer;
+    final ClientTokens tokens;
+    final PageTokens pages;
+    /** Projects by name, in name order. Guarded by {@link #lock}. */
+    final Map<String, Project> projects = new TreeMap<>();
+    private final ExecutorService executor;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Counts asynchronous work in flight, so close can wait for it. */
+    private final Phaser inFlight = new Phaser(1);
+    private volatile boolean closed;
+
+    /** A project and what it holds, by dataset type. */
+    record Project(ProjectFile file, Map<String, Dataset> datasets) {
+    }
+
+    /** A dataset: its descriptor and its current entries (an immutable list, replaced whole). */
+    record Dataset(DatasetFile file, List<StoredEntry> entries) {
+        DatasetImageStats stats() {
+            int normal = 0;
+            int anomaly = 0;
+            for (StoredEntry e : entries) {
+                if (e.entry().label() == Label.NORMAL) {
+                    normal++;
+                } else if (e.entry().label() == Label.ANOMALY) {
+                    anomaly++;
+                }
+            }
+            return DatasetImageStats.builder().total(entries.size()).labeled(normal + anomaly)
+                    .normal(normal).anomaly(anomaly).build();
+        }
+    }
+
+    State(Workspace workspace, Clock clock, String region, String accountId, EntryImporter importer,
+          ExecutorService executor) throws IOException {
+        this.workspace = workspace;
+        this.clock = clock;
+        this.region = region;
+        this.accountId = accountId;
+        this.importer = importer;
+        this.executor = executor;
+        this.tokens = new ClientTokens(workspace, clock);
+        this.pages = new PageTokens(workspace.secret());
+        for (ProjectFile p : workspace.readProjects()) {
+            Map<String, Dataset> datasets = new TreeMap<>();
+            for (DatasetFile d : workspace.readDatasets(p.projectName())) {
+                datasets.put(d.datasetType(), new Dataset(d, workspace.readEntries(p.projectName(), d)));
+            }
+            projects.put(p.projectName(), new Project(p, datasets));
+        }
+    }
+
+    Project project(String name) {
+        Project p = projects.get(name);
+        if (p == null) {
+            throw new ResourceNotFoundException("Project " + name + " does not exist.", name, ResourceType.PROJECT);
+        }
+        return p;
+    }
+
+    Dataset dataset(String project, String type) {
+        Dataset d = project(project).datasets().get(type);
+        if (d == null) {
+            throw new ResourceNotFoundException("Project " + project + " has no " + type + " dataset.", type,
+                    ResourceType.DATASET);
+        }
+        return d;
+    }
+
+    String projectArn(String name) {
+        return "arn:aws:lookoutvision:" + region + ":" + accountId + ":project/" + name;
+    }
+
+    static ProjectMetadata metadata(ProjectFile p) {
+        return ProjectMetadata.builder().projectArn(p.projectArn()).projectName(p.projectName())
+                .creationTimestamp(p.creationTimestamp()).build();
+    }
+
+    static DatasetMetadata metadata(DatasetFile d) {
+        return DatasetMetadata.builder().datasetType(d.datasetType()).creationTimestamp(d.creationTimestamp())
+                .status(d.status()).statusMessage(d.statusMessage()).build();
+    }
+
+    /** Runs {@code task} on the executor; {@link #close()} waits for it. */
+    void submit(Runnable task) {
+        inFlight.register();
+        try {
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    inFlight.arriveAndDeregister();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            inFlight.arriveAndDeregister();
+            throw new InternalServerException("the executor refused the work: " + e.getMessage(), e);
+        }
+    }
+
+    <T> T read(Supplier<T> op) {
+        lock.readLock().lock();
+        try {
+            checkOpen();
+            return boundary(op);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    <T> T write(Supplier<T> op) {
+        lock.writeLock().lock();
+        try {
+            checkOpen();
+            return boundary(op);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Refuses new calls, then waits for asynchronous work in flight. Returns false if already closed. */
+    boolean close() {
+        lock.writeLock().lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            closed = true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+        inFlight.arriveAndAwaitAdvance();
+        return true;
+    }
+
+    private void checkOpen() {
+        // Asynchronous work still finishes after close() was called: close() waits for it.
+        if (closed && inFlight.getRegisteredParties() <= 1) {
+            throw new IllegalStateException("this LookoutVision is closed");
+        }
+    }
+
+    /** The one place where any failure becomes one of the service's exceptions. */
+    private static <T> T boundary(Supplier<T> op) {
+        try {
+            return op.get();
+        } catch (LookoutVisionException e) {
+            throw e;
+        } catch (UncheckedIOException e) {
+            throw new InternalServerException("workspace I/O failed: " + e.getCause().getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new InternalServerException("internal error: " + e, e);
+        }
+    }
+
+    interface IoAction {
+        void run() throws IOException;
+    }
+
+    static void io(IoAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
