@@ -3,6 +3,7 @@ package dev.loupe.api.model;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +24,18 @@ final class Constraints {
     static final Pattern BUCKET = Pattern.compile("[0-9A-Za-z\\.\\-_]*");
     static final Pattern OBJECT_KEY = Pattern.compile("^([a-zA-Z0-9!_.*'()-][/a-zA-Z0-9!_.*'()-]*)?$");
     static final Pattern OBJECT_VERSION = Pattern.compile(".*", Pattern.DOTALL);
+    static final Pattern MODEL_VERSION = Pattern.compile("([1-9][0-9]*|latest)");
+    static final Pattern MODEL_VERSION_NO_LATEST = Pattern.compile("([1-9][0-9]*)");
+    static final Pattern MODEL_DESCRIPTION = Pattern.compile("[0-9A-Za-z\\.\\-_]*");
+    static final Pattern KMS_KEY_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,2048}$");
+    static final Pattern S3_PREFIX = Pattern.compile("^([a-zA-Z0-9!_.*'()-][/a-zA-Z0-9!_.*'()-]*)?$");
+    static final Pattern TAG = Pattern.compile("^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$");
+    static final Pattern CONTENT_TYPE = Pattern.compile(".*");
+    static final Pattern PACKAGING_JOB_NAME = Pattern.compile("[a-zA-Z0-9-]+");
+    static final Pattern PACKAGING_DESCRIPTION = Pattern.compile("[a-zA-Z0-9-_. ()':,;?]+");
+    static final Pattern COMPONENT_NAME = Pattern.compile("[a-zA-Z0-9-_.]+");
+    static final Pattern COMPONENT_VERSION = Pattern.compile("^([0-9]{1,6})\\.([0-9]{1,6})\\.([0-9]{1,6})$");
+    static final Pattern COMPILER_OPTIONS = Pattern.compile(".*", Pattern.DOTALL);
 
     private final List<String> errors = new ArrayList<>();
 
@@ -81,6 +94,28 @@ final class Constraints {
         if (value != null && (value.length() < min || value.length() > max)) {
             errors.add("Value at '" + field + "' failed to satisfy constraint: Member must have length "
                     + (value.length() < min ? "greater than or equal to " + min : "less than or equal to " + max));
+        }
+        return this;
+    }
+
+    /**
+     * A wire value of an enum: one of {@code allowed}, listed in the message in their order
+     * ({@code Member must satisfy enum value set: [ARM64, X86_64]}); null passes (use {@link #required}).
+     */
+    Constraints enumValue(String field, String value, Set<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
+            fail(field, value, "Member must satisfy enum value set: [" + String.join(", ", allowed) + "]");
+        }
+        return this;
+    }
+
+    /**
+     * A number at least another field's ({@code Member must be greater than or equal to
+     * minInferenceUnits (2)}); passes unless both are set.
+     */
+    Constraints atLeast(String field, Integer value, String otherField, Integer other) {
+        if (value != null && other != null && value < other) {
+            fail(field, value, "Member must be greater than or equal to " + otherField + " (" + other + ")");
         }
         return this;
     }
