@@ -3,23 +3,51 @@ package dev.loupe.api;
 import dev.loupe.api.dataset.EntryImporter;
 import dev.loupe.api.model.CreateDatasetRequest;
 import dev.loupe.api.model.CreateDatasetResponse;
+import dev.loupe.api.model.CreateModelRequest;
+import dev.loupe.api.model.CreateModelResponse;
 import dev.loupe.api.model.CreateProjectRequest;
 import dev.loupe.api.model.CreateProjectResponse;
 import dev.loupe.api.model.DeleteDatasetRequest;
 import dev.loupe.api.model.DeleteDatasetResponse;
+import dev.loupe.api.model.DeleteModelRequest;
+import dev.loupe.api.model.DeleteModelResponse;
 import dev.loupe.api.model.DeleteProjectRequest;
 import dev.loupe.api.model.DeleteProjectResponse;
 import dev.loupe.api.model.DescribeDatasetRequest;
 import dev.loupe.api.model.DescribeDatasetResponse;
+import dev.loupe.api.model.DescribeModelPackagingJobRequest;
+import dev.loupe.api.model.DescribeModelPackagingJobResponse;
+import dev.loupe.api.model.DescribeModelRequest;
+import dev.loupe.api.model.DescribeModelResponse;
 import dev.loupe.api.model.DescribeProjectRequest;
 import dev.loupe.api.model.DescribeProjectResponse;
+import dev.loupe.api.model.DetectAnomaliesRequest;
+import dev.loupe.api.model.DetectAnomaliesResponse;
 import dev.loupe.api.model.ListDatasetEntriesRequest;
 import dev.loupe.api.model.ListDatasetEntriesResponse;
+import dev.loupe.api.model.ListModelPackagingJobsRequest;
+import dev.loupe.api.model.ListModelPackagingJobsResponse;
+import dev.loupe.api.model.ListModelsRequest;
+import dev.loupe.api.model.ListModelsResponse;
 import dev.loupe.api.model.ListProjectsRequest;
 import dev.loupe.api.model.ListProjectsResponse;
+import dev.loupe.api.model.ListTagsForResourceRequest;
+import dev.loupe.api.model.ListTagsForResourceResponse;
+import dev.loupe.api.model.RequestBody;
+import dev.loupe.api.model.StartModelPackagingJobRequest;
+import dev.loupe.api.model.StartModelPackagingJobResponse;
+import dev.loupe.api.model.StartModelRequest;
+import dev.loupe.api.model.StartModelResponse;
+import dev.loupe.api.model.StopModelRequest;
+import dev.loupe.api.model.StopModelResponse;
+import dev.loupe.api.model.TagResourceRequest;
+import dev.loupe.api.model.TagResourceResponse;
+import dev.loupe.api.model.UntagResourceRequest;
+import dev.loupe.api.model.UntagResourceResponse;
 import dev.loupe.api.model.UpdateDatasetEntriesRequest;
 import dev.loupe.api.model.UpdateDatasetEntriesResponse;
 import dev.loupe.api.workspace.Workspace;
+import dev.loupe.engine.model.ModelConfig;
 import dev.loupe.manifest.ImageLocator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,22 +85,31 @@ public final class LocalLookoutVision implements LookoutVision {
     private final State state;
     private final Projects projects;
     private final Datasets datasets;
+    private final Models models;
+    private final Hosting hosting;
+    private final Packaging packaging;
+    private final Tags tags;
 
     private LocalLookoutVision(Builder b) throws IOException {
         this.workspace = Workspace.open(b.workspace, b.clock);
         this.ownsExecutor = b.executor == null;
         this.executor = ownsExecutor ? Executors.newFixedThreadPool(2, workerThreads()) : b.executor;
+        ImageLocator.Builder locatorBuilder = ImageLocator.builder().s3Root(b.s3Root);
+        b.buckets.forEach(locatorBuilder::bucket);
+        ImageLocator locator = locatorBuilder.build();
         try {
-            ImageLocator.Builder locator = ImageLocator.builder().s3Root(b.s3Root);
-            b.buckets.forEach(locator::bucket);
-            this.state = new State(workspace, b.clock, b.region, b.accountId, new EntryImporter(locator.build()),
-                    executor);
+            this.state = new State(workspace, b.clock, b.region, b.accountId, new EntryImporter(locator), executor);
         } catch (IOException | RuntimeException e) {
             shutdown();
             throw e;
         }
         this.projects = new Projects(state);
         this.datasets = new Datasets(state);
+        this.models = new Models(state, new ModelTraining(state, locator, b.modelConfig, b.trainingListener));
+        this.hosting = new Hosting(state);
+        this.packaging = new Packaging(state, locator);
+        this.tags = new Tags(state);
+        hosting.recover(b.restartHostedModels);
     }
 
     public static Builder builder() {
@@ -139,10 +176,80 @@ public final class LocalLookoutVision implements LookoutVision {
         return datasets.listDatasetEntries(request);
     }
 
-    /** Waits for asynchronous work in flight, stops the facade's own threads, releases the workspace. */
+    @Override
+    public CreateModelResponse createModel(CreateModelRequest request) {
+        return models.createModel(request);
+    }
+
+    @Override
+    public DescribeModelResponse describeModel(DescribeModelRequest request) {
+        return models.describeModel(request);
+    }
+
+    @Override
+    public ListModelsResponse listModels(ListModelsRequest request) {
+        return models.listModels(request);
+    }
+
+    @Override
+    public DeleteModelResponse deleteModel(DeleteModelRequest request) {
+        return models.deleteModel(request);
+    }
+
+    @Override
+    public StartModelResponse startModel(StartModelRequest request) {
+        return hosting.startModel(request);
+    }
+
+    @Override
+    public StopModelResponse stopModel(StopModelRequest request) {
+        return hosting.stopModel(request);
+    }
+
+    @Override
+    public StartModelPackagingJobResponse startModelPackagingJob(StartModelPackagingJobRequest request) {
+        return packaging.startModelPackagingJob(request);
+    }
+
+    @Override
+    public DescribeModelPackagingJobResponse describeModelPackagingJob(DescribeModelPackagingJobRequest request) {
+        return packaging.describeModelPackagingJob(request);
+    }
+
+    @Override
+    public ListModelPackagingJobsResponse listModelPackagingJobs(ListModelPackagingJobsRequest request) {
+        return packaging.listModelPackagingJobs(request);
+    }
+
+    @Override
+    public TagResourceResponse tagResource(TagResourceRequest request) {
+        return tags.tagResource(request);
+    }
+
+    @Override
+    public UntagResourceResponse untagResource(UntagResourceRequest request) {
+        return tags.untagResource(request);
+    }
+
+    @Override
+    public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request) {
+        return tags.listTagsForResource(request);
+    }
+
+    @Override
+    public DetectAnomaliesResponse detectAnomalies(DetectAnomaliesRequest request, RequestBody body) {
+        return hosting.detectAnomalies(request, body);
+    }
+
+    /**
+     * Waits for asynchronous work in flight (imports, updates, training), stops hosted models and
+     * the facade's own threads, and releases the workspace. Hosted models read TRAINED (or are
+     * started again, see {@link Builder#restartHostedModels}) when the workspace is next opened.
+     */
     @Override
     public void close() {
         if (state.close()) {
+            hosting.stopAll();
             shutdown();
         }
     }
@@ -181,6 +288,9 @@ public final class LocalLookoutVision implements LookoutVision {
         private String accountId = "000000000000";
         private Clock clock = Clock.systemUTC();
         private ExecutorService executor;
+        private ModelConfig modelConfig = ModelConfig.defaults();
+        private TrainingListener trainingListener = (project, version, progress) -> { };
+        private boolean restartHostedModels;
 
         private Builder() {
         }
@@ -227,6 +337,28 @@ public final class LocalLookoutVision implements LookoutVision {
          */
         public Builder executor(ExecutorService executor) {
             this.executor = executor;
+            return this;
+        }
+
+        /** How CreateModel trains: seed, network, epochs, augmentation; default {@link ModelConfig#defaults()}. */
+        public Builder modelConfig(ModelConfig modelConfig) {
+            this.modelConfig = Objects.requireNonNull(modelConfig, "modelConfig");
+            return this;
+        }
+
+        /** Hears the progress of every training run. */
+        public Builder trainingListener(TrainingListener trainingListener) {
+            this.trainingListener = Objects.requireNonNull(trainingListener, "trainingListener");
+            return this;
+        }
+
+        /**
+         * Whether models that were hosted when the workspace was last closed (or the process
+         * stopped) are started again on open, with the inference units they had. Default false:
+         * they read TRAINED, as after StopModel.
+         */
+        public Builder restartHostedModels(boolean restart) {
+            this.restartHostedModels = restart;
             return this;
         }
 

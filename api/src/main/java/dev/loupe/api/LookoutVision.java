@@ -2,23 +2,52 @@ package dev.loupe.api;
 
 import dev.loupe.api.model.CreateDatasetRequest;
 import dev.loupe.api.model.CreateDatasetResponse;
+import dev.loupe.api.model.CreateModelRequest;
+import dev.loupe.api.model.CreateModelResponse;
 import dev.loupe.api.model.CreateProjectRequest;
 import dev.loupe.api.model.CreateProjectResponse;
 import dev.loupe.api.model.DeleteDatasetRequest;
 import dev.loupe.api.model.DeleteDatasetResponse;
+import dev.loupe.api.model.DeleteModelRequest;
+import dev.loupe.api.model.DeleteModelResponse;
 import dev.loupe.api.model.DeleteProjectRequest;
 import dev.loupe.api.model.DeleteProjectResponse;
 import dev.loupe.api.model.DescribeDatasetRequest;
 import dev.loupe.api.model.DescribeDatasetResponse;
+import dev.loupe.api.model.DescribeModelPackagingJobRequest;
+import dev.loupe.api.model.DescribeModelPackagingJobResponse;
+import dev.loupe.api.model.DescribeModelRequest;
+import dev.loupe.api.model.DescribeModelResponse;
 import dev.loupe.api.model.DescribeProjectRequest;
 import dev.loupe.api.model.DescribeProjectResponse;
+import dev.loupe.api.model.DetectAnomaliesRequest;
+import dev.loupe.api.model.DetectAnomaliesResponse;
 import dev.loupe.api.model.ListDatasetEntriesRequest;
 import dev.loupe.api.model.ListDatasetEntriesResponse;
+import dev.loupe.api.model.ListModelPackagingJobsRequest;
+import dev.loupe.api.model.ListModelPackagingJobsResponse;
+import dev.loupe.api.model.ListModelsRequest;
+import dev.loupe.api.model.ListModelsResponse;
 import dev.loupe.api.model.ListProjectsRequest;
 import dev.loupe.api.model.ListProjectsResponse;
+import dev.loupe.api.model.ListTagsForResourceRequest;
+import dev.loupe.api.model.ListTagsForResourceResponse;
+import dev.loupe.api.model.RequestBody;
+import dev.loupe.api.model.StartModelPackagingJobRequest;
+import dev.loupe.api.model.StartModelPackagingJobResponse;
+import dev.loupe.api.model.StartModelRequest;
+import dev.loupe.api.model.StartModelResponse;
+import dev.loupe.api.model.StopModelRequest;
+import dev.loupe.api.model.StopModelResponse;
+import dev.loupe.api.model.TagResourceRequest;
+import dev.loupe.api.model.TagResourceResponse;
+import dev.loupe.api.model.UntagResourceRequest;
+import dev.loupe.api.model.UntagResourceResponse;
 import dev.loupe.api.model.UpdateDatasetEntriesRequest;
 import dev.loupe.api.model.UpdateDatasetEntriesResponse;
 import dev.loupe.api.paginators.ListDatasetEntriesIterable;
+import dev.loupe.api.paginators.ListModelPackagingJobsIterable;
+import dev.loupe.api.paginators.ListModelsIterable;
 import dev.loupe.api.paginators.ListProjectsIterable;
 import dev.loupe.api.waiters.LookoutVisionWaiter;
 import java.nio.file.Path;
@@ -145,6 +174,114 @@ public interface LookoutVision extends AutoCloseable {
     default ListDatasetEntriesIterable listDatasetEntriesPaginator(
             Consumer<ListDatasetEntriesRequest.Builder> request) {
         return listDatasetEntriesPaginator(build(ListDatasetEntriesRequest.builder(), request).build());
+    }
+
+    // ---- models, hosting, packaging, tags ----
+
+    /** Trains a new model version asynchronously: TRAINING, then TRAINED or TRAINING_FAILED. */
+    CreateModelResponse createModel(CreateModelRequest request);
+
+    default CreateModelResponse createModel(Consumer<CreateModelRequest.Builder> request) {
+        return createModel(build(CreateModelRequest.builder(), request).build());
+    }
+
+    DescribeModelResponse describeModel(DescribeModelRequest request);
+
+    default DescribeModelResponse describeModel(Consumer<DescribeModelRequest.Builder> request) {
+        return describeModel(build(DescribeModelRequest.builder(), request).build());
+    }
+
+    ListModelsResponse listModels(ListModelsRequest request);
+
+    default ListModelsResponse listModels(Consumer<ListModelsRequest.Builder> request) {
+        return listModels(build(ListModelsRequest.builder(), request).build());
+    }
+
+    /** Every model version, newest first, page by page, fetched lazily. */
+    default ListModelsIterable listModelsPaginator(ListModelsRequest request) {
+        return new ListModelsIterable(this, request);
+    }
+
+    default ListModelsIterable listModelsPaginator(Consumer<ListModelsRequest.Builder> request) {
+        return listModelsPaginator(build(ListModelsRequest.builder(), request).build());
+    }
+
+    DeleteModelResponse deleteModel(DeleteModelRequest request);
+
+    default DeleteModelResponse deleteModel(Consumer<DeleteModelRequest.Builder> request) {
+        return deleteModel(build(DeleteModelRequest.builder(), request).build());
+    }
+
+    /** Hosts a trained model: STARTING_HOSTING, then HOSTED. */
+    StartModelResponse startModel(StartModelRequest request);
+
+    default StartModelResponse startModel(Consumer<StartModelRequest.Builder> request) {
+        return startModel(build(StartModelRequest.builder(), request).build());
+    }
+
+    /** Stops a hosted model: STOPPING_HOSTING, then TRAINED. */
+    StopModelResponse stopModel(StopModelRequest request);
+
+    default StopModelResponse stopModel(Consumer<StopModelRequest.Builder> request) {
+        return stopModel(build(StopModelRequest.builder(), request).build());
+    }
+
+    /** Packages a trained model as an AWS IoT Greengrass v2 component, asynchronously. */
+    StartModelPackagingJobResponse startModelPackagingJob(StartModelPackagingJobRequest request);
+
+    default StartModelPackagingJobResponse startModelPackagingJob(Consumer<StartModelPackagingJobRequest.Builder> request) {
+        return startModelPackagingJob(build(StartModelPackagingJobRequest.builder(), request).build());
+    }
+
+    DescribeModelPackagingJobResponse describeModelPackagingJob(DescribeModelPackagingJobRequest request);
+
+    default DescribeModelPackagingJobResponse describeModelPackagingJob(Consumer<DescribeModelPackagingJobRequest.Builder> request) {
+        return describeModelPackagingJob(build(DescribeModelPackagingJobRequest.builder(), request).build());
+    }
+
+    ListModelPackagingJobsResponse listModelPackagingJobs(ListModelPackagingJobsRequest request);
+
+    default ListModelPackagingJobsResponse listModelPackagingJobs(Consumer<ListModelPackagingJobsRequest.Builder> request) {
+        return listModelPackagingJobs(build(ListModelPackagingJobsRequest.builder(), request).build());
+    }
+
+    /** Every packaging job of a project, page by page, fetched lazily. */
+    default ListModelPackagingJobsIterable listModelPackagingJobsPaginator(ListModelPackagingJobsRequest request) {
+        return new ListModelPackagingJobsIterable(this, request);
+    }
+
+    default ListModelPackagingJobsIterable listModelPackagingJobsPaginator(
+            Consumer<ListModelPackagingJobsRequest.Builder> request) {
+        return listModelPackagingJobsPaginator(build(ListModelPackagingJobsRequest.builder(), request).build());
+    }
+
+    /** Adds tags to a model, replacing the values of keys it already has. */
+    TagResourceResponse tagResource(TagResourceRequest request);
+
+    default TagResourceResponse tagResource(Consumer<TagResourceRequest.Builder> request) {
+        return tagResource(build(TagResourceRequest.builder(), request).build());
+    }
+
+    UntagResourceResponse untagResource(UntagResourceRequest request);
+
+    default UntagResourceResponse untagResource(Consumer<UntagResourceRequest.Builder> request) {
+        return untagResource(build(UntagResourceRequest.builder(), request).build());
+    }
+
+    ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request);
+
+    default ListTagsForResourceResponse listTagsForResource(Consumer<ListTagsForResourceRequest.Builder> request) {
+        return listTagsForResource(build(ListTagsForResourceRequest.builder(), request).build());
+    }
+
+    /**
+     * Analyses one PNG or JPEG image with a hosted model, as the AWS SDK's
+     * {@code detectAnomalies(request, RequestBody)}.
+     */
+    DetectAnomaliesResponse detectAnomalies(DetectAnomaliesRequest request, RequestBody body);
+
+    default DetectAnomaliesResponse detectAnomalies(Consumer<DetectAnomaliesRequest.Builder> request, RequestBody body) {
+        return detectAnomalies(build(DetectAnomaliesRequest.builder(), request).build(), body);
     }
 
     // ---- waiters ----

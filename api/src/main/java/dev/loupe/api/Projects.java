@@ -17,7 +17,6 @@ import dev.loupe.api.model.ResourceType;
 import dev.loupe.api.workspace.ProjectFile;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /** CreateProject, DescribeProject, ListProjects, DeleteProject. Thread-safe through {@link State}. */
 final class Projects {
@@ -38,7 +37,7 @@ final class Projects {
                     }
                     ProjectFile file = new ProjectFile(name, state.projectArn(name), state.clock.instant(), 1);
                     State.io(() -> state.workspace.createProject(file));
-                    state.projects.put(name, new Project(file, new TreeMap<>()));
+                    state.projects.put(name, new Project(file));
                     return CreateProjectResponse.builder().projectMetadata(State.metadata(file)).build();
                 }));
     }
@@ -85,6 +84,11 @@ final class Projects {
                     if (!p.datasets().isEmpty()) {
                         throw new ConflictException("Project " + name + " still has datasets ("
                                 + String.join(", ", p.datasets().keySet())
+                                + "); delete them before the project.", name, ResourceType.PROJECT);
+                    }
+                    if (!p.models().isEmpty()) {
+                        throw new ConflictException("Project " + name + " still has models (versions "
+                                + String.join(", ", p.models().keySet())
                                 + "); delete them before the project.", name, ResourceType.PROJECT);
                     }
                     State.io(() -> state.workspace.deleteProject(name));

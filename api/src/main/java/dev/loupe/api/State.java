@@ -9,13 +9,17 @@ import dev.loupe.api.model.ProjectMetadata;
 import dev.loupe.api.model.ResourceNotFoundException;
 import dev.loupe.api.model.ResourceType;
 import dev.loupe.api.workspace.DatasetFile;
+import dev.loupe.api.workspace.JobFile;
+import dev.loupe.api.workspace.ModelFile;
 import dev.loupe.api.workspace.ProjectFile;
 import dev.loupe.api.workspace.StoredEntry;
 import dev.loupe.api.workspace.Workspace;
+import dev.loupe.engine.model.DetectorPool;
 import dev.loupe.manifest.Label;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,8 +53,53 @@ final class State {
     private final Phaser inFlight = new Phaser(1);
     private volatile boolean closed;
 
-    /** A project and what it holds, by dataset type. */
-    record Project(ProjectFile file, Map<String, Dataset> datasets) {
+    /**
+     * A project and what it holds: datasets by type, models by version (newest first), packaging
+     * jobs by name. The descriptor is replaced when the project's counters change.
+     */
+    static final class Project {
+        private ProjectFile file;
+        private final Map<String, Dataset> datasets = new TreeMap<>();
+        private final Map<String, Model> models = new TreeMap<>(NEWEST_FIRST);
+        private final Map<String, JobFile> jobs = new TreeMap<>();
+
+        Project(ProjectFile file) {
+            this.file = file;
+        }
+
+        ProjectFile file() {
+            return file;
+        }
+
+        void file(ProjectFile newFile) {
+            this.file = newFile;
+        }
+
+        Map<String, Dataset> datasets() {
+            return datasets;
+        }
+
+        Map<String, Model> models() {
+            return models;
+        }
+
+        Map<String, JobFile> jobs() {
+            return jobs;
+        }
+    }
+
+    /** Model versions in descending numeric order, as ListModels answers them. */
+    static final Comparator<String> NEWEST_FIRST = Comparator.comparingLong((String v) -> Long.parseLong(v)).reversed();
+
+    /**
+     * A model version: its descriptor, and while it is hosted, its detectors.
+     *
+     * @param pool the hosted detectors, or null when the model is not hosted
+     */
+    record Model(ModelFile file, DetectorPool pool) {
+        Model withFile(ModelFile newFile) {
+            return new Model(newFile, pool);
+        }
     }
 
     /** A dataset: its descriptor and its current entries (an immutable list, replaced whole). */
@@ -81,11 +130,17 @@ final class State {
         this.tokens = new ClientTokens(workspace, clock);
         this.pages = new PageTokens(workspace.secret());
         for (ProjectFile p : workspace.readProjects()) {
-            Map<String, Dataset> datasets = new TreeMap<>();
+            Project project = new Project(p);
             for (DatasetFile d : workspace.readDatasets(p.projectName())) {
-                datasets.put(d.datasetType(), new Dataset(d, workspace.readEntries(p.projectName(), d)));
+                project.datasets().put(d.datasetType(), new Dataset(d, workspace.readEntries(p.projectName(), d)));
             }
-            projects.put(p.projectName(), new Project(p, datasets));
+            for (ModelFile m : workspace.readModels(p.projectName())) {
+                project.models().put(m.modelVersion(), new Model(m, null));
+            }
+            for (JobFile j : workspace.readJobs(p.projectName())) {
+                project.jobs().put(j.jobName(), j);
+            }
+            projects.put(p.projectName(), project);
         }
     }
 
@@ -104,6 +159,33 @@ final class State {
                     ResourceType.DATASET);
         }
         return d;
+    }
+
+    /**
+     * The model a request names; {@code latest} is the highest version.
+     *
+     * @throws ResourceNotFoundException when there is no such version
+     */
+    Model model(String project, String version) {
+        Project p = project(project);
+        Model m = "latest".equals(version)
+                ? p.models().values().stream().findFirst().orElse(null)
+                : p.models().get(version);
+        if (m == null) {
+            throw new ResourceNotFoundException("Project " + project + " has no model"
+                    + ("latest".equals(version) ? "" : " version " + version) + ".", version, ResourceType.MODEL);
+        }
+        return m;
+    }
+
+    /** Replaces a model's descriptor on disk and in memory. */
+    void put(String project, Model model) {
+        io(() -> workspace.writeModel(project, model.file()));
+        projects.get(project).models().put(model.file().modelVersion(), model);
+    }
+
+    String modelArn(String project, String version) {
+        return "arn:aws:lookoutvision:" + region + ":" + accountId + ":model/" + project + "/" + version;
     }
 
     String projectArn(String name) {
@@ -155,6 +237,15 @@ final class State {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * Runs {@code op} outside the lock (for work that must not hold it, like detection), still
+     * refusing calls after close and turning failures into service exceptions.
+     */
+    <T> T unlocked(Supplier<T> op) {
+        checkOpen();
+        return boundary(op);
     }
 
     /** Refuses new calls, then waits for asynchronous work in flight. Returns false if already closed. */

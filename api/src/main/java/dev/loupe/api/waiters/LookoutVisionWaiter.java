@@ -4,12 +4,20 @@ import dev.loupe.api.LookoutVision;
 import dev.loupe.api.model.DatasetStatus;
 import dev.loupe.api.model.DescribeDatasetRequest;
 import dev.loupe.api.model.DescribeDatasetResponse;
+import dev.loupe.api.model.DescribeModelPackagingJobRequest;
+import dev.loupe.api.model.DescribeModelPackagingJobResponse;
+import dev.loupe.api.model.DescribeModelRequest;
+import dev.loupe.api.model.DescribeModelResponse;
+import dev.loupe.api.model.ModelPackagingJobStatus;
+import dev.loupe.api.model.ModelStatus;
 import dev.loupe.api.model.ResourceNotFoundException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Polls Describe operations until a resource settles.
@@ -73,6 +81,65 @@ public final class LookoutVisionWaiter {
         return waitUntilDatasetDeleted(build(request));
     }
 
+    /** Until training ends: TRAINED succeeds, TRAINING_FAILED fails. */
+    public WaiterResponse<DescribeModelResponse> waitUntilModelTrained(DescribeModelRequest request) {
+        return waitForModel(request, ModelStatus.TRAINED, ModelStatus.TRAINING_FAILED);
+    }
+
+    public WaiterResponse<DescribeModelResponse> waitUntilModelTrained(Consumer<DescribeModelRequest.Builder> request) {
+        return waitUntilModelTrained(buildModel(request));
+    }
+
+    /** Until hosting starts: HOSTED succeeds, HOSTING_FAILED fails. */
+    public WaiterResponse<DescribeModelResponse> waitUntilModelHosted(DescribeModelRequest request) {
+        return waitForModel(request, ModelStatus.HOSTED, ModelStatus.HOSTING_FAILED);
+    }
+
+    public WaiterResponse<DescribeModelResponse> waitUntilModelHosted(Consumer<DescribeModelRequest.Builder> request) {
+        return waitUntilModelHosted(buildModel(request));
+    }
+
+    /** Until a stopped model is TRAINED again. */
+    public WaiterResponse<DescribeModelResponse> waitUntilModelStopped(DescribeModelRequest request) {
+        return waitForModel(request, ModelStatus.TRAINED, null);
+    }
+
+    public WaiterResponse<DescribeModelResponse> waitUntilModelStopped(Consumer<DescribeModelRequest.Builder> request) {
+        return waitUntilModelStopped(buildModel(request));
+    }
+
+    /** Until a packaging job ends: SUCCEEDED succeeds, FAILED fails. */
+    public WaiterResponse<DescribeModelPackagingJobResponse> waitUntilPackagingJobDone(
+            DescribeModelPackagingJobRequest request) {
+        return poll("packaging job " + request.projectName() + "/" + request.jobName(),
+                () -> client.describeModelPackagingJob(request),
+                r -> r.modelPackagingDescription().status() == ModelPackagingJobStatus.FAILED
+                        ? "FAILED: " + r.modelPackagingDescription().statusMessage() : null,
+                r -> r.modelPackagingDescription().status() == ModelPackagingJobStatus.SUCCEEDED, false);
+    }
+
+    public WaiterResponse<DescribeModelPackagingJobResponse> waitUntilPackagingJobDone(
+            Consumer<DescribeModelPackagingJobRequest.Builder> request) {
+        DescribeModelPackagingJobRequest.Builder b = DescribeModelPackagingJobRequest.builder();
+        request.accept(b);
+        return waitUntilPackagingJobDone(b.build());
+    }
+
+    private WaiterResponse<DescribeModelResponse> waitForModel(DescribeModelRequest request, ModelStatus success,
+                                                              ModelStatus failure) {
+        return poll("model " + request.projectName() + "/" + request.modelVersion(),
+                () -> client.describeModel(request),
+                r -> r.modelDescription().status() == failure && failure != null
+                        ? failure + ": " + r.modelDescription().statusMessage() : null,
+                r -> r.modelDescription().status() == success, false);
+    }
+
+    private static DescribeModelRequest buildModel(Consumer<DescribeModelRequest.Builder> request) {
+        DescribeModelRequest.Builder b = DescribeModelRequest.builder();
+        request.accept(b);
+        return b.build();
+    }
+
     private WaiterResponse<DescribeDatasetResponse> waitForDataset(DescribeDatasetRequest request,
                                                                    DatasetStatus success, DatasetStatus failure) {
         Set<DatasetStatus> done = Set.of(success);
@@ -90,8 +157,8 @@ public final class LookoutVisionWaiter {
      * @param success         whether a response is the awaited one
      * @param notFoundSucceeds whether a ResourceNotFoundException ends the wait successfully
      */
-    <T> WaiterResponse<T> poll(String what, java.util.function.Supplier<T> describe, Function<T, String> failure,
-                               java.util.function.Predicate<T> success, boolean notFoundSucceeds) {
+    <T> WaiterResponse<T> poll(String what, Supplier<T> describe, Function<T, String> failure,
+                               Predicate<T> success, boolean notFoundSucceeds) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         T last = null;
         for (int attempt = 1; ; attempt++) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.loupe.api.model.DatasetStatus;
+import dev.loupe.api.model.ModelPackagingJobStatus;
+import dev.loupe.api.model.ModelStatus;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -27,6 +29,8 @@ import java.util.regex.Pattern;
  * projects/&lt;name&gt;/project.json
  * projects/&lt;name&gt;/datasets/&lt;type&gt;/dataset.json
  * projects/&lt;name&gt;/datasets/&lt;type&gt;/entries-&lt;generation&gt;.jsonl
+ * projects/&lt;name&gt;/models/&lt;version&gt;/model.json       and model.loupe, the trained model
+ * projects/&lt;name&gt;/packaging-jobs/&lt;job&gt;.json
  * </pre>
  * Opening takes the lock and repairs what a crash interrupted (see the package description).
  * Closing releases the lock. Not thread-safe.
@@ -178,6 +182,66 @@ public final class Workspace implements AutoCloseable {
         return datasetDir(project, type).resolve("entries-" + generation + ".jsonl");
     }
 
+    // ---- models ----
+
+    public List<ModelFile> readModels(String project) throws IOException {
+        List<ModelFile> out = new ArrayList<>();
+        for (Path m : children(projectDir(project).resolve("models"))) {
+            out.add(json.readValue(m.resolve("model.json").toFile(), ModelFile.class));
+        }
+        return out;
+    }
+
+    public void writeModel(String project, ModelFile model) throws IOException {
+        Path dir = modelDir(project, model.modelVersion());
+        if (!Files.isDirectory(dir)) {
+            AtomicFiles.createDirectory(dir);
+        }
+        AtomicFiles.write(dir.resolve("model.json"), json.writeValueAsBytes(model));
+    }
+
+    /** Where a model version's archive lives. */
+    public Path modelArchive(String project, String version) {
+        return modelDir(project, version).resolve("model.loupe");
+    }
+
+    /** Writes a model version's archive atomically. */
+    public void writeModelArchive(String project, String version, byte[] archive) throws IOException {
+        AtomicFiles.write(modelArchive(project, version), archive);
+    }
+
+    public void deleteModel(String project, String version) throws IOException {
+        discard(modelDir(project, version));
+    }
+
+    private Path modelDir(String project, String version) {
+        return projectDir(project).resolve("models").resolve(version);
+    }
+
+    // ---- packaging jobs ----
+
+    public List<JobFile> readJobs(String project) throws IOException {
+        List<JobFile> out = new ArrayList<>();
+        Path dir = projectDir(project).resolve("packaging-jobs");
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.json")) {
+            for (Path f : s) {
+                out.add(json.readValue(f.toFile(), JobFile.class));
+            }
+        }
+        return out;
+    }
+
+    public void writeJob(String project, JobFile job) throws IOException {
+        Path dir = projectDir(project).resolve("packaging-jobs");
+        if (!Files.isDirectory(dir)) {
+            AtomicFiles.createDirectory(dir);
+        }
+        AtomicFiles.write(dir.resolve(job.jobName() + ".json"), json.writeValueAsBytes(job));
+    }
+
     // ---- client tokens ----
 
     public Path clientTokensFile() {
@@ -236,16 +300,14 @@ public final class Workspace implements AutoCloseable {
                     continue;
                 }
                 removeLitter(p);
-                Path datasets = p.resolve("datasets");
-                if (!Files.isDirectory(datasets)) {
-                    continue;
+                String project = p.getFileName().toString();
+                for (Path d : subfolders(p.resolve("datasets"))) {
+                    repairDataset(project, d, json, clock, repairs);
                 }
-                removeLitter(datasets);
-                try (DirectoryStream<Path> ds = Files.newDirectoryStream(datasets)) {
-                    for (Path d : ds) {
-                        repairDataset(p.getFileName().toString(), d, json, clock, repairs);
-                    }
+                for (Path m : subfolders(p.resolve("models"))) {
+                    repairModel(project, m, json, clock, repairs);
                 }
+                repairJobs(project, p.resolve("packaging-jobs"), json, clock, repairs);
             }
         }
     }
@@ -287,6 +349,62 @@ public final class Workspace implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * A model caught training failed with the process; one caught deleting is deleted. Hosting
+     * states are runtime state: the facade decides what they become when it opens.
+     */
+    private static void repairModel(String project, Path dir, ObjectMapper json, Clock clock,
+                                    List<String> repairs) throws IOException {
+        Path descriptor = dir.resolve("model.json");
+        if (!Files.exists(descriptor)) {
+            AtomicFiles.deleteTree(dir);
+            return;
+        }
+        removeLitter(dir);
+        ModelFile m = json.readValue(descriptor.toFile(), ModelFile.class);
+        if (m.status() == ModelStatus.DELETING) {
+            AtomicFiles.deleteTree(dir);
+            repairs.add("model " + project + "/" + m.modelVersion() + ": finished an interrupted deletion");
+        } else if (m.status() == ModelStatus.TRAINING) {
+            AtomicFiles.write(descriptor, json.writeValueAsBytes(m.withStatus(ModelStatus.TRAINING_FAILED,
+                    "Training was interrupted: the process stopped before it completed. Create the model again.",
+                    clock.instant())));
+            repairs.add("model " + project + "/" + m.modelVersion() + ": TRAINING -> TRAINING_FAILED");
+        }
+    }
+
+    private static void repairJobs(String project, Path dir, ObjectMapper json, Clock clock, List<String> repairs)
+            throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        removeLitter(dir);
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.json")) {
+            for (Path f : s) {
+                JobFile j = json.readValue(f.toFile(), JobFile.class);
+                if (j.status() == ModelPackagingJobStatus.CREATED || j.status() == ModelPackagingJobStatus.RUNNING) {
+                    AtomicFiles.write(f, json.writeValueAsBytes(j.withStatus(ModelPackagingJobStatus.FAILED,
+                            "The packaging job was interrupted: the process stopped before it completed. "
+                                    + "Start a new job.", null, clock.instant())));
+                    repairs.add("packaging job " + project + "/" + j.jobName() + ": " + j.status() + " -> FAILED");
+                }
+            }
+        }
+    }
+
+    /** The folders of {@code dir} after removing its litter; none when it does not exist. */
+    private static List<Path> subfolders(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        removeLitter(dir);
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, Files::isDirectory)) {
+            s.forEach(out::add);
+        }
+        return out;
     }
 
     /** Deletes temporary files and trash folders directly inside {@code dir}. */

@@ -16,7 +16,7 @@ public enum ImageFormat {
     }
 
     /** The format whose signature starts {@code bytes}, or null. */
-    static ImageFormat sniff(byte[] bytes) {
+    public static ImageFormat sniff(byte[] bytes) {
         if (bytes.length >= 8 && (bytes[0] & 0xFF) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G'
                 && bytes[4] == 0x0D && bytes[5] == 0x0A && bytes[6] == 0x1A && bytes[7] == 0x0A) {
             return PNG;

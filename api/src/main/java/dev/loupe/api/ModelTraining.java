@@ -1,0 +1,204 @@
+package dev.loupe.api;
+
+import dev.loupe.api.State.Model;
+import dev.loupe.api.model.ModelPerformance;
+import dev.loupe.api.model.ModelStatus;
+import dev.loupe.api.model.OutputConfig;
+import dev.loupe.api.model.OutputS3Object;
+import dev.loupe.api.model.ValidationException;
+import dev.loupe.api.workspace.ModelFile;
+import dev.loupe.api.workspace.StoredEntry;
+import dev.loupe.engine.archive.ModelArchive;
+import dev.loupe.engine.evaluation.Evaluation;
+import dev.loupe.engine.evaluation.EvaluationFiles;
+import dev.loupe.engine.model.DatasetLoader;
+import dev.loupe.engine.model.Detector;
+import dev.loupe.engine.model.LabeledImage;
+import dev.loupe.engine.model.ModelConfig;
+import dev.loupe.engine.model.Splits;
+import dev.loupe.engine.model.TrainedModel;
+import dev.loupe.engine.model.Trainer;
+import dev.loupe.engine.model.TrainingProgress;
+import dev.loupe.manifest.ImageLocator;
+import dev.loupe.manifest.Label;
+import dev.loupe.manifest.Manifest;
+import dev.loupe.manifest.ManifestEntry;
+import dev.loupe.manifest.ManifestException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The asynchronous half of CreateModel: decode the datasets' labeled images, split a
+ * single-dataset project as the service did (a seeded, stratified fifth held out for testing),
+ * train and calibrate, evaluate on the test images, write the evaluation files to the output
+ * location and the archive to the workspace, and record TRAINED or TRAINING_FAILED. Progress
+ * reaches the model's StatusMessage and the {@link TrainingListener}.
+ */
+final class ModelTraining {
+    private final State state;
+    private final ImageLocator locator;
+    private final ModelConfig config;
+    private final TrainingListener listener;
+
+    /**
+     * What one CreateModel call trains on, fixed when it was made.
+     *
+     * @param test null in a single-dataset project
+     */
+    record Job(String project, String version, List<StoredEntry> train, Path trainBase, List<StoredEntry> test,
+               Path testBase, OutputConfig output) {
+    }
+
+    ModelTraining(State state, ImageLocator locator, ModelConfig config, TrainingListener listener) {
+        this.state = state;
+        this.locator = locator;
+        this.config = config;
+        this.listener = listener;
+    }
+
+    /**
+     * The local file an output object goes to: {@code s3://bucket/prefix+name} through the bucket map.
+     *
+     * @throws ValidationException when the bucket is not mapped to a folder
+     */
+    Path outputFile(OutputConfig output, String name) {
+        String prefix = output.s3Location().prefix() == null ? "" : output.s3Location().prefix();
+        try {
+            return locator.resolve("s3://" + output.s3Location().bucket() + "/" + prefix + name);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("The output location s3://" + output.s3Location().bucket() + "/" + prefix
+                    + " cannot be written: " + e.getMessage());
+        }
+    }
+
+    void run(Job job) {
+        try {
+            progress(job, new TrainingProgress(TrainingProgress.Stage.PREPARING, 0, config.epochs(), Double.NaN,
+                    java.time.Duration.ZERO, java.time.Duration.ZERO, 0));
+            List<LabeledImage> train = load(job.train(), job.trainBase(), "train dataset");
+            List<LabeledImage> test;
+            if (job.test() != null) {
+                test = load(job.test(), job.testBase(), "test dataset");
+            } else {
+                Splits.Split split = Splits.stratified(train, 0.2, config.seed() * 31 + 7);
+                train = split.first();
+                test = split.second();
+            }
+            TrainedModel model = new Trainer(config).train(train, List.of(), p -> progress(job, p));
+            Evaluation evaluation;
+            try (Detector detector = Detector.open(model)) {
+                evaluation = Evaluation.of(detector, test);
+            }
+            model = model.withMetrics(Map.of("f1", evaluation.f1(), "precision", evaluation.precision(),
+                    "recall", evaluation.recall(), "rocAuc", evaluation.rocAuc(),
+                    "averagePrecision", evaluation.averagePrecision()));
+            finish(job, model, evaluation, train.size());
+        } catch (ManifestException e) {
+            fail(job, "Training failed: the datasets could not be read: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            fail(job, "Training failed: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            fail(job, "Training failed: internal error: " + e);
+        }
+    }
+
+    private void finish(Job job, TrainedModel model, Evaluation evaluation, int trainImages) throws IOException {
+        Instant end = state.clock.instant();
+        String modelArn = state.modelArn(job.project(), job.version());
+        var ref = new EvaluationFiles.ModelRef(modelArn, job.project(), job.version());
+        String suffix = job.project() + "-" + job.version() + ".json";
+        OutputS3Object manifest = write(job.output(), "EvaluationManifest-" + suffix,
+                EvaluationFiles.evaluationManifest(evaluation, ref, end));
+        OutputS3Object result = write(job.output(), "EvaluationResult-" + suffix,
+                EvaluationFiles.evaluationResult(evaluation, ref, end, trainImages, List.of()));
+        byte[] archive = ModelArchive.toBytes(model);
+        ModelPerformance performance = ModelPerformance.builder().f1Score((float) evaluation.f1())
+                .recall((float) evaluation.recall()).precision((float) evaluation.precision()).build();
+        state.write(() -> {
+            State.io(() -> state.workspace.writeModelArchive(job.project(), job.version(), archive));
+            Model m = state.model(job.project(), job.version());
+            ModelFile done = m.file().withEvaluation(model.modelType(), performance, manifest, result, end)
+                    .withStatus(ModelStatus.TRAINED, Models.TRAINED, state.clock.instant());
+            state.put(job.project(), m.withFile(done));
+            return null;
+        });
+    }
+
+    private OutputS3Object write(OutputConfig output, String name, String content) throws IOException {
+        Path file = outputFile(output, name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+        String prefix = output.s3Location().prefix() == null ? "" : output.s3Location().prefix();
+        return OutputS3Object.builder().bucket(output.s3Location().bucket()).key(prefix + name).build();
+    }
+
+    private void fail(Job job, String message) {
+        state.write(() -> {
+            Model m = state.model(job.project(), job.version());
+            state.put(job.project(), m.withFile(m.file().withStatus(ModelStatus.TRAINING_FAILED, message,
+                    state.clock.instant())));
+            return null;
+        });
+    }
+
+    private void progress(Job job, TrainingProgress p) {
+        String message = String.format(Locale.ROOT, "The model is being trained: %d%% (%s)", percent(p), describe(p));
+        state.write(() -> {
+            Model m = state.model(job.project(), job.version());
+            if (m.file().status() == ModelStatus.TRAINING) {
+                state.put(job.project(), m.withFile(m.file().withStatus(ModelStatus.TRAINING, message,
+                        state.clock.instant())));
+            }
+            return null;
+        });
+        listener.onProgress(job.project(), job.version(), p);
+    }
+
+    /** Preparing is the first 5 %, the epochs 5..90 %, calibration and evaluation the rest. */
+    private static int percent(TrainingProgress p) {
+        return switch (p.stage()) {
+            case PREPARING -> 0;
+            case TRAINING -> 5 + (int) (85L * p.epoch() / Math.max(1, p.epochs()));
+            case MEMORY, CALIBRATING -> 90;
+            case DONE -> 95;
+        };
+    }
+
+    private static String describe(TrainingProgress p) {
+        if (p.stage() == TrainingProgress.Stage.TRAINING) {
+            return String.format(Locale.ROOT, "epoch %d of %d, loss %.4f, about %d s left", p.epoch(), p.epochs(),
+                    p.loss(), p.remaining().toSeconds());
+        }
+        return p.stage().name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Decodes the labeled entries (unlabeled ones are ignored in training, as the service did),
+     * each group against the folder its relative references resolve to.
+     */
+    private List<LabeledImage> load(List<StoredEntry> entries, Path datasetBase, String name) {
+        Map<Optional<String>, List<ManifestEntry>> byBase = new LinkedHashMap<>();
+        int line = 0;
+        for (StoredEntry e : entries) {
+            line++;
+            if (e.entry().label() != Label.UNLABELED) {
+                byBase.computeIfAbsent(e.base(), k -> new ArrayList<>()).add(e.entry().atLine(line));
+            }
+        }
+        List<LabeledImage> images = new ArrayList<>();
+        for (var group : byBase.entrySet()) {
+            Path base = group.getKey().map(Path::of).orElse(datasetBase);
+            ImageLocator here = base == null ? locator : locator.withBase(base);
+            images.addAll(DatasetLoader.load(new Manifest(name, group.getValue(), List.of(), List.of()), here));
+        }
+        return images;
+    }
+}
