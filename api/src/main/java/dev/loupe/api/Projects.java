@@ -81,15 +81,16 @@ final class Projects {
                 request.toBuilder().clientToken(null).build().toString(), DeleteProjectResponse.class,
                 name, ResourceType.PROJECT, () -> {
                     Project p = state.project(name);
+                    List<String> held = new ArrayList<>();
                     if (!p.datasets().isEmpty()) {
-                        throw new ConflictException("Project " + name + " still has datasets ("
-                                + String.join(", ", p.datasets().keySet())
-                                + "); delete them before the project.", name, ResourceType.PROJECT);
+                        held.add("datasets (" + String.join(", ", p.datasets().keySet()) + ")");
                     }
                     if (!p.models().isEmpty()) {
-                        throw new ConflictException("Project " + name + " still has models (versions "
-                                + String.join(", ", p.models().keySet())
-                                + "); delete them before the project.", name, ResourceType.PROJECT);
+                        held.add("models (versions " + String.join(", ", p.models().keySet()) + ")");
+                    }
+                    if (!held.isEmpty()) {
+                        throw new ConflictException("Project " + name + " still has " + String.join(" and ", held)
+                                + "; delete them before the project.", name, ResourceType.PROJECT);
                     }
                     State.io(() -> state.workspace.deleteProject(name));
                     state.projects.remove(name);
