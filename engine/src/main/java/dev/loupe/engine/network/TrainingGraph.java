@@ -163,7 +163,8 @@ public final class TrainingGraph implements AutoCloseable {
         }
         Map<String, Tensor> t = new LinkedHashMap<>();
         try (INDArray x = Nd4j.create(all, new long[] {inputs.size(), 3, s, s}, DataType.FLOAT)) {
-            Map<String, INDArray> out = sd.output(Map.of(INPUT, x), stats);
+            // A one-block network has no normalised block, hence no statistics to compute.
+            Map<String, INDArray> out = stats.length == 0 ? Map.of() : sd.output(Map.of(INPUT, x), stats);
             t.put("w0", copy(sd.getVariable("w0").getArr()));
             t.put("b0", copy(sd.getVariable("b0").getArr()));
             for (int b = 1; b < architecture.blocks(); b++) {
