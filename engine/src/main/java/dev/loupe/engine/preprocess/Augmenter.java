@@ -30,17 +30,29 @@ public record Augmenter(boolean geometric, boolean photometric, boolean quarterT
 
     /** Writes an augmented copy of {@code src} into {@code dst}; both {@code 3 * size * size}. */
     public void apply(float[] src, float[] dst, int size, SplittableRandom random) {
+        apply(src, dst, null, null, size, random);
+    }
+
+    /**
+     * The same, moving a per-pixel class mask ({@code size * size}) with exactly the image's
+     * geometry (nearest sample, so classes never blend); photometric changes leave it alone.
+     */
+    public void apply(float[] src, float[] dst, byte[] maskSrc, byte[] maskDst, int size, SplittableRandom random) {
         if (geometric) {
-            warp(src, dst, size, random, quarterTurns);
+            warp(src, dst, maskSrc, maskDst, size, random, quarterTurns);
         } else {
             System.arraycopy(src, 0, dst, 0, src.length);
+            if (maskSrc != null) {
+                System.arraycopy(maskSrc, 0, maskDst, 0, maskSrc.length);
+            }
         }
         if (photometric) {
             jitter(dst, size, random);
         }
     }
 
-    private static void warp(float[] src, float[] dst, int size, SplittableRandom random, boolean quarterTurns) {
+    private static void warp(float[] src, float[] dst, byte[] maskSrc, byte[] maskDst, int size,
+                             SplittableRandom random, boolean quarterTurns) {
         boolean mirror = random.nextBoolean();
         int quarter = quarterTurns ? random.nextInt(4) : 0;
         double angle = random.nextDouble(-MAX_ROTATION, MAX_ROTATION) + quarter * Math.PI / 2;
@@ -69,6 +81,9 @@ public record Augmenter(boolean geometric, boolean photometric, boolean quarterT
                     float top = src[base + y0 * size + x0] * (1 - fx) + src[base + y0 * size + x1] * fx;
                     float bottom = src[base + y1 * size + x0] * (1 - fx) + src[base + y1 * size + x1] * fx;
                     dst[base + y * size + x] = top * (1 - fy) + bottom * fy;
+                }
+                if (maskSrc != null) {
+                    maskDst[y * size + x] = maskSrc[(int) Math.round(sy) * size + (int) Math.round(sx)];
                 }
             }
         }

@@ -1,0 +1,73 @@
+package dev.loupe.segmentation.model;
+
+import dev.loupe.engine.preprocess.Augmenter;
+
+/**
+ * How a segmentation model is trained.
+ *
+ * @param seed               the one seed every random stream is split from
+ * @param inputSize          the square side images are resized to
+ * @param channels           channels of each network level, finest first
+ * @param epochs             passes over the training images
+ * @param batchSize          images per step
+ * @param learningRate       Adam's step size
+ * @param augmenter          the seeded variations (geometry moves the masks with the images)
+ * @param validationFraction the share of labelled images held out to calibrate the image decision
+ */
+public record SegmentationConfig(long seed, int inputSize, int[] channels, int epochs, int batchSize,
+                                 double learningRate, Augmenter augmenter, double validationFraction) {
+    public SegmentationConfig {
+        channels = channels.clone();
+        if (epochs < 1 || batchSize < 1 || !(learningRate > 0) || !(validationFraction > 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("epochs and batch size must be positive, the learning rate positive "
+                    + "and the validation fraction within (0, 1)");
+        }
+    }
+
+    /** 192 pixels, levels of 16-32-48-64 channels, 60 epochs of 4 images, Adam at 2e-3. */
+    public static SegmentationConfig defaults() {
+        return new SegmentationConfig(1, 192, new int[] {16, 32, 48, 64}, 60, 4, 2e-3, Augmenter.standard(), 0.2);
+    }
+
+    @Override
+    public int[] channels() {
+        return channels.clone();
+    }
+
+    public SegmentationConfig withSeed(long s) {
+        return new SegmentationConfig(s, inputSize, channels, epochs, batchSize, learningRate, augmenter,
+                validationFraction);
+    }
+
+    public SegmentationConfig withEpochs(int e) {
+        return new SegmentationConfig(seed, inputSize, channels, e, batchSize, learningRate, augmenter,
+                validationFraction);
+    }
+
+    public SegmentationConfig withInputSize(int size) {
+        return new SegmentationConfig(seed, size, channels, epochs, batchSize, learningRate, augmenter,
+                validationFraction);
+    }
+
+    public SegmentationConfig withChannels(int[] c) {
+        return new SegmentationConfig(seed, inputSize, c, epochs, batchSize, learningRate, augmenter,
+                validationFraction);
+    }
+
+    public SegmentationConfig withLearningRate(double lr) {
+        return new SegmentationConfig(seed, inputSize, channels, epochs, batchSize, lr, augmenter, validationFraction);
+    }
+
+    public SegmentationConfig withBatchSize(int b) {
+        return new SegmentationConfig(seed, inputSize, channels, epochs, b, learningRate, augmenter,
+                validationFraction);
+    }
+
+    @Override
+    public String toString() {
+        return "SegmentationConfig[seed=" + seed + ", inputSize=" + inputSize + ", channels="
+                + java.util.Arrays.toString(channels) + ", epochs=" + epochs + ", batchSize=" + batchSize
+                + ", learningRate=" + learningRate + ", augmenter=" + augmenter + ", validationFraction="
+                + validationFraction + "]";
+    }
+}

@@ -1,0 +1,146 @@
+package dev.loupe.segmentation.model;
+
+import dev.loupe.engine.image.ImageDecoder;
+import dev.loupe.engine.image.Resizer;
+import dev.loupe.engine.image.RgbImage;
+import dev.loupe.manifest.AnomalyClass;
+import dev.loupe.manifest.HexColor;
+import dev.loupe.segmentation.network.SegmentationArchitecture;
+import dev.loupe.segmentation.network.SegmentationGraph;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Answers images for one segmentation model.
+ *
+ * <pre>{@code
+ * try (SegmentationDetector d = SegmentationDetector.open(model)) {
+ *     SegmentationResult r = d.detect(Files.readAllBytes(path));
+ *     r.anomalies();   // background first, then each class found
+ *     r.maskPng();     // the colour mask
+ * }
+ * }</pre>
+ *
+ * <p>A pixel is anomalous when the network gives background less than half of its probability;
+ * it then takes the most probable anomaly class. The anomaly probability is interpolated to the
+ * image's own size, so thin shapes keep their outline instead of the network's pixel grid.
+ *
+ * <p>Not thread-safe: one per thread. {@link #close()} releases native memory.
+ */
+public final class SegmentationDetector implements AutoCloseable {
+    /** The image score is the mean anomaly probability of this share of the most anomalous pixels. */
+    static final double TOP_SHARE = 0.002;
+
+    private final SegmentationModel model;
+    private final SegmentationGraph graph;
+    private final ImageDecoder decoder = ImageDecoder.service();
+    private final float[] input;
+    private final List<HexColor> colors;
+
+    private SegmentationDetector(SegmentationModel model) {
+        this.model = model;
+        this.graph = new SegmentationGraph(model.weights(), 0);
+        this.input = new float[3 * model.inputSize() * model.inputSize()];
+        this.colors = model.classes().stream().map(AnomalyClass::color).toList();
+    }
+
+    public static SegmentationDetector open(SegmentationModel model) {
+        return new SegmentationDetector(model);
+    }
+
+    public SegmentationModel model() {
+        return model;
+    }
+
+    /**
+     * Decodes PNG or JPEG bytes under the service's limits and answers them.
+     *
+     * @throws dev.loupe.engine.image.InvalidImageException for bytes the service would refuse
+     */
+    public SegmentationResult detect(byte[] encoded) {
+        return detect(decoder.decode(encoded));
+    }
+
+    public SegmentationResult detect(RgbImage image) {
+        SegmentationArchitecture a = model.weights().architecture();
+        int s = a.inputSize();
+        Resizer.toPlanar(image, s, input);
+        model.normalization().apply(input);
+        float[] p = graph.probabilities(input);
+        double raw = imageScore(p, a);
+        double score = model.calibration().normalise(raw);
+        boolean anomalous = model.calibration().isAnomalous(raw);
+        int w = image.width();
+        int h = image.height();
+        int plane = s * s;
+        // The most probable anomaly class of each network pixel.
+        byte[] best = new byte[plane];
+        for (int i = 0; i < plane; i++) {
+            int c = 1;
+            for (int k = 2; k <= a.classes(); k++) {
+                if (p[k * plane + i] > p[c * plane + i]) {
+                    c = k;
+                }
+            }
+            best[i] = (byte) c;
+        }
+        byte[] classes = new byte[w * h];
+        float[] anomaly = new float[w * h];
+        long[] counts = new long[a.outputs()];
+        for (int y = 0; y < h; y++) {
+            double fy = Math.max(0, Math.min(s - 1, (y + 0.5) * s / h - 0.5));
+            int y0 = (int) fy;
+            int y1 = Math.min(y0 + 1, s - 1);
+            float ty = (float) (fy - y0);
+            int ny = Math.min(s - 1, (int) ((y + 0.5) * s / h));
+            for (int x = 0; x < w; x++) {
+                double fx = Math.max(0, Math.min(s - 1, (x + 0.5) * s / w - 0.5));
+                int x0 = (int) fx;
+                int x1 = Math.min(x0 + 1, s - 1);
+                float tx = (float) (fx - x0);
+                // Background probability, bilinear: anomaly = 1 - background.
+                float top = p[y0 * s + x0] * (1 - tx) + p[y0 * s + x1] * tx;
+                float bottom = p[y1 * s + x0] * (1 - tx) + p[y1 * s + x1] * tx;
+                float v = 1 - (top * (1 - ty) + bottom * ty);
+                int o = y * w + x;
+                anomaly[o] = v;
+                int c = v > 0.5f ? best[ny * s + Math.min(s - 1, (int) ((x + 0.5) * s / w))] : 0;
+                classes[o] = (byte) c;
+                counts[c]++;
+            }
+        }
+        List<SegmentationResult.ClassArea> areas = new ArrayList<>();
+        double total = (double) w * h;
+        areas.add(new SegmentationResult.ClassArea("background", counts[0] / total, HexColor.WHITE));
+        for (int c = 1; c < counts.length; c++) {
+            if (counts[c] > 0) {
+                AnomalyClass k = model.classes().get(c - 1);
+                areas.add(new SegmentationResult.ClassArea(k.name(), counts[c] / total, k.color()));
+            }
+        }
+        return new SegmentationResult(anomalous, anomalous ? score : 1 - score, score, raw, w, h, areas, classes,
+                anomaly, colors);
+    }
+
+    /** The mean anomaly probability (1 - background) of the most anomalous {@link #TOP_SHARE} of pixels. */
+    static double imageScore(float[] probabilities, SegmentationArchitecture a) {
+        int plane = a.inputSize() * a.inputSize();
+        float[] anomaly = new float[plane];
+        for (int i = 0; i < plane; i++) {
+            anomaly[i] = 1 - probabilities[i];
+        }
+        Arrays.sort(anomaly);
+        int k = Math.max(8, (int) Math.ceil(plane * TOP_SHARE));
+        double sum = 0;
+        for (int i = plane - k; i < plane; i++) {
+            sum += anomaly[i];
+        }
+        return sum / k;
+    }
+
+    @Override
+    public void close() {
+        graph.close();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.loupe.segmentation.model;
+
+import dev.loupe.engine.calibration.Calibration;
+import dev.loupe.engine.model.Provenance;
+import dev.loupe.engine.preprocess.Normalization;
+import dev.loupe.manifest.AnomalyClass;
+import dev.loupe.segmentation.network.SegmentationWeights;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Everything a segmentation detector needs, immutable and free of native memory.
+ *
+ * @param classes       the anomaly classes, in the order of the network's outputs 1..n, with the
+ *                      colours of the training manifest
+ * @param weights       the network
+ * @param normalization input standardisation
+ * @param calibration   the image-level threshold and score normalisation, on the image score
+ *                      (the mean anomaly probability of the most anomalous pixels)
+ * @param provenance    how it was made
+ * @param metrics       figures from its evaluation, empty before one
+ */
+public record SegmentationModel(List<AnomalyClass> classes, SegmentationWeights weights, Normalization normalization,
+                                Calibration calibration, Provenance provenance, Map<String, Double> metrics) {
+    public static final String SEGMENTATION = "segmentation";
+
+    public SegmentationModel {
+        classes = List.copyOf(classes);
+        Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(normalization, "normalization");
+        Objects.requireNonNull(calibration, "calibration");
+        Objects.requireNonNull(provenance, "provenance");
+        metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
+        if (classes.size() != weights.architecture().classes()) {
+            throw new IllegalArgumentException(classes.size() + " classes for a network of "
+                    + weights.architecture().classes());
+        }
+    }
+
+    public int inputSize() {
+        return weights.architecture().inputSize();
+    }
+
+    public SegmentationModel withMetrics(Map<String, Double> newMetrics) {
+        return new SegmentationModel(classes, weights, normalization, calibration, provenance, newMetrics);
+    }
+}

@@ -1,0 +1,245 @@
+package dev.loupe.segmentation.model;
+
+import dev.loupe.engine.calibration.Calibration;
+import dev.loupe.engine.image.ClassMask;
+import dev.loupe.engine.image.Resizer;
+import dev.loupe.engine.model.LabeledImage;
+import dev.loupe.engine.model.Provenance;
+import dev.loupe.engine.model.Splits;
+import dev.loupe.engine.model.TrainingProgress;
+import dev.loupe.engine.preprocess.Normalization;
+import dev.loupe.manifest.AnomalyClass;
+import dev.loupe.segmentation.network.SegmentationArchitecture;
+import dev.loupe.segmentation.network.SegmentationGraph;
+import dev.loupe.segmentation.network.SegmentationWeights;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains a segmentation model: images with class masks in, an immutable {@link SegmentationModel}
+ * out. A seeded, stratified fraction of the images is held out to calibrate the image-level
+ * decision (maximum F1, or the normal-tail rule without anomalies), as the classification engine
+ * does.
+ *
+ * <pre>{@code
+ * SegmentationModel m = new SegmentationTrainer(SegmentationConfig.defaults()).train(images, classes, listener);
+ * }</pre>
+ *
+ * <p>Thread-safe to share; each call trains independently.
+ */
+public final class SegmentationTrainer {
+    private static final long SPLIT = 1;
+    private static final long INIT = 2;
+    private static final long SHUFFLE = 3;
+    private static final long AUGMENT = 4;
+    /** Rare classes weigh more per pixel, up to this many times the background. */
+    private static final double MAX_CLASS_WEIGHT = 30;
+
+    private final SegmentationConfig config;
+
+    public SegmentationTrainer(SegmentationConfig config) {
+        this.config = config;
+    }
+
+    public SegmentationConfig config() {
+        return config;
+    }
+
+    /**
+     * @param images  labelled images with their masks (unlabelled ones are ignored)
+     * @param classes the anomaly classes the masks' indexes 1..n stand for
+     * @throws IllegalArgumentException when there are no normal images to learn from or calibrate on
+     */
+    public SegmentationModel train(List<SegmentedImage> images, List<AnomalyClass> classes,
+                                   TrainingProgress.Listener listener) {
+        long start = System.nanoTime();
+        listener.onProgress(progress(TrainingProgress.Stage.PREPARING, 0, Double.NaN, start, 0, 0));
+        List<SegmentedImage> labeled = images.stream()
+                .filter(i -> i.image().label() != dev.loupe.manifest.Label.UNLABELED).toList();
+        Map<LabeledImage, SegmentedImage> byImage = new IdentityHashMap<>();
+        labeled.forEach(i -> byImage.put(i.image(), i));
+        Splits.Split split = Splits.stratified(labeled.stream().map(SegmentedImage::image).toList(),
+                config.validationFraction(), mix(config.seed(), SPLIT));
+        List<SegmentedImage> fit = split.first().stream().map(byImage::get).toList();
+        List<SegmentedImage> calibrate = split.second().stream().map(byImage::get).toList();
+        if (fit.stream().noneMatch(i -> !i.image().anomalous()) || calibrate.stream().noneMatch(i -> !i.image().anomalous())) {
+            throw new IllegalArgumentException("training needs normal images both to learn from and to calibrate on");
+        }
+        int size = config.inputSize();
+        List<float[]> fitInputs = fit.parallelStream().map(i -> Resizer.toPlanar(i.image().image(), size)).toList();
+        Normalization normalization = Normalization.fit(fitInputs);
+        fitInputs.forEach(normalization::apply);
+        List<byte[]> fitMasks = fit.stream().map(i -> targetMask(i, size)).toList();
+
+        SegmentationArchitecture architecture = new SegmentationArchitecture(size, config.channels(), classes.size());
+        SegmentationWeights weights = fitNetwork(architecture, fit, fitInputs, fitMasks, listener, start);
+
+        listener.onProgress(progress(TrainingProgress.Stage.CALIBRATING, config.epochs(), Double.NaN, start, 0, 0.95));
+        List<Double> normal = new ArrayList<>();
+        List<Double> anomalous = new ArrayList<>();
+        try (SegmentationGraph graph = new SegmentationGraph(weights, 0)) {
+            for (SegmentedImage i : calibrate) {
+                float[] in = Resizer.toPlanar(i.image().image(), size);
+                normalization.apply(in);
+                double score = SegmentationDetector.imageScore(graph.probabilities(in), architecture);
+                (i.image().anomalous() ? anomalous : normal).add(score);
+            }
+        }
+        Calibration calibration = Calibration.fit(normal.stream().mapToDouble(d -> d).toArray(),
+                anomalous.stream().mapToDouble(d -> d).toArray());
+        long fitNormal = fit.stream().filter(i -> !i.image().anomalous()).count();
+        Provenance provenance = new Provenance(datasetHash(fit, calibrate), (int) fitNormal,
+                (int) (fit.size() - fitNormal), normal.size(), anomalous.size(), config.seed(), config.toString(),
+                environment(), (System.nanoTime() - start) / 1e9);
+        listener.onProgress(progress(TrainingProgress.Stage.DONE, config.epochs(), Double.NaN, start, 0, 1));
+        return new SegmentationModel(classes, weights, normalization, calibration, provenance, Map.of());
+    }
+
+    private SegmentationWeights fitNetwork(SegmentationArchitecture architecture, List<SegmentedImage> fit,
+                                           List<float[]> inputs, List<byte[]> masks,
+                                           TrainingProgress.Listener listener, long start) {
+        int n = fit.size();
+        int size = architecture.inputSize();
+        int pixels = size * size;
+        int outputs = architecture.outputs();
+        float[] classWeights = classWeights(fit, masks, outputs);
+        SplittableRandom shuffle = new SplittableRandom(mix(config.seed(), SHUFFLE));
+        long trainStart = System.nanoTime();
+        try (SegmentationGraph graph = new SegmentationGraph(SegmentationWeights.initial(architecture,
+                mix(config.seed(), INIT)), config.learningRate())) {
+            int[] order = IntStream.range(0, n).toArray();
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                shuffle(order, shuffle);
+                double firstLoss = Double.NaN;
+                for (int from = 0; from < n; from += config.batchSize()) {
+                    int count = Math.min(config.batchSize(), n - from);
+                    float[] batch = new float[count * 3 * pixels];
+                    float[] targets = new float[count * outputs * pixels];
+                    float[] weights = new float[count * pixels];
+                    int batchStart = from;
+                    int epochNumber = epoch;
+                    // Each image's augmentation has its own stream, so the batch can be made in parallel.
+                    IntStream.range(0, count).parallel().forEach(k -> {
+                        int index = order[batchStart + k];
+                        float[] image = new float[3 * pixels];
+                        byte[] mask = new byte[pixels];
+                        config.augmenter().apply(inputs.get(index), image, masks.get(index), mask, size,
+                                new SplittableRandom(mix(mix(config.seed(), AUGMENT), epochNumber * 1_000_003L + index)));
+                        System.arraycopy(image, 0, batch, k * 3 * pixels, 3 * pixels);
+                        boolean truth = fit.get(index).hasPixelTruth();
+                        for (int p = 0; p < pixels; p++) {
+                            int c = mask[p] & 0xFF;
+                            targets[(k * outputs + c) * pixels + p] = 1;
+                            // An anomalous image without a mask teaches no pixel.
+                            weights[k * pixels + p] = truth ? classWeights[c] : 0;
+                        }
+                    });
+                    double loss = graph.step(batch, targets, weights, count, from == 0);
+                    if (from == 0) {
+                        firstLoss = loss;
+                    }
+                }
+                double elapsed = (System.nanoTime() - trainStart) / 1e9;
+                listener.onProgress(progress(TrainingProgress.Stage.TRAINING, epoch, firstLoss, start,
+                        elapsed / epoch * (config.epochs() - epoch), 0.9 * epoch / config.epochs()));
+            }
+            return graph.weights();
+        }
+    }
+
+    /** The class mask at the network's size (nearest), all background for normal images. */
+    static byte[] targetMask(SegmentedImage i, int size) {
+        if (i.mask().isEmpty()) {
+            return new byte[size * size];
+        }
+        ClassMask m = i.mask().get();
+        byte[] out = new byte[size * size];
+        for (int y = 0; y < size; y++) {
+            int sy = Math.min(m.height() - 1, (int) ((y + 0.5) * m.height() / size));
+            for (int x = 0; x < size; x++) {
+                int sx = Math.min(m.width() - 1, (int) ((x + 0.5) * m.width() / size));
+                out[y * size + x] = (byte) m.classAt(sx, sy);
+            }
+        }
+        return out;
+    }
+
+    /** Per-class pixel weights: the square root of how much rarer than background, capped. */
+    private static float[] classWeights(List<SegmentedImage> fit, List<byte[]> masks, int outputs) {
+        long[] counts = new long[outputs];
+        for (int i = 0; i < masks.size(); i++) {
+            if (fit.get(i).hasPixelTruth()) {
+                for (byte b : masks.get(i)) {
+                    counts[b & 0xFF]++;
+                }
+            }
+        }
+        float[] w = new float[outputs];
+        w[0] = 1;
+        for (int c = 1; c < outputs; c++) {
+            w[c] = counts[c] == 0 ? 1 : (float) Math.min(MAX_CLASS_WEIGHT, Math.sqrt((double) counts[0] / counts[c]));
+        }
+        return w;
+    }
+
+    private TrainingProgress progress(TrainingProgress.Stage stage, int epoch, double loss, long start,
+                                      double remainingSeconds, double fraction) {
+        return new TrainingProgress(stage, epoch, config.epochs(), loss, Duration.ofNanos(System.nanoTime() - start),
+                Duration.ofMillis((long) (remainingSeconds * 1000)), fraction);
+    }
+
+    private static String datasetHash(List<SegmentedImage> fit, List<SegmentedImage> calibrate) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (List<SegmentedImage> part : List.of(fit, calibrate)) {
+                for (SegmentedImage i : part) {
+                    sha.update((i.image().entry().sourceRef() + '\t' + i.image().label() + '\t'
+                            + i.image().contentHash() + '\n').getBytes(StandardCharsets.UTF_8));
+                }
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from this JVM", e);
+        }
+    }
+
+    private static Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        String version = SegmentationTrainer.class.getPackage().getImplementationVersion();
+        env.put("loupe", version == null ? "development" : version);
+        env.put("java", System.getProperty("java.version"));
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        env.put("backend", Nd4j.getBackend().getClass().getSimpleName());
+        env.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        return env;
+    }
+
+    private static void shuffle(int[] a, SplittableRandom random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /** SplitMix64 of a seed and a purpose: independent, reproducible random streams. */
+    static long mix(long seed, long purpose) {
+        long h = seed + 0x9E3779B97F4A7C15L * (purpose + 1);
+        h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
+        h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
+        return h ^ (h >>> 31);
+    }
+}

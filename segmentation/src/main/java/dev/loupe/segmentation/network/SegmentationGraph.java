@@ -1,0 +1,170 @@
+package dev.loupe.segmentation.network;
+
+import dev.loupe.engine.network.Tensor;
+import java.util.Map;
+import java.util.TreeMap;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * The segmentation network as a SameDiff graph, for training and for inference.
+ *
+ * <p>Loss: class-weighted cross-entropy per pixel (defects are often under 2 % of the pixels, so
+ * rare classes weigh more), plus a soft Dice term on "any anomaly" against background, which
+ * rewards overlap directly and keeps thin shapes (cracks, scratches) from being traded away for
+ * the easy background.
+ *
+ * <p>Owns its graph and arrays; {@link #close()} releases them. Not thread-safe.
+ */
+public final class SegmentationGraph implements AutoCloseable {
+    private static final String INPUT = "input";
+    private static final String TARGET = "target";
+    private static final String WEIGHT = "weight";
+    private static final String LOSS = "loss";
+    private static final String PROBABILITIES = "probabilities";
+    private static final Conv2DConfig CONV3 = Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).pH(1).pW(1).dH(1).dW(1)
+            .paddingMode(PaddingMode.SAME).dataFormat("NCHW").build();
+    private static final Conv2DConfig CONV1 = Conv2DConfig.builder().kH(1).kW(1).sH(1).sW(1).dH(1).dW(1)
+            .paddingMode(PaddingMode.VALID).dataFormat("NCHW").build();
+    private static final Pooling2DConfig POOL2 = Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).isNHWC(false).build();
+
+    private final SegmentationArchitecture architecture;
+    private final SameDiff sd;
+
+    /**
+     * @param learningRate the Adam step size; 0 builds an inference-only graph
+     */
+    public SegmentationGraph(SegmentationWeights weights, double learningRate) {
+        this.architecture = weights.architecture();
+        sd = SameDiff.create();
+        int s = architecture.inputSize();
+        int k = architecture.outputs();
+        SDVariable input = sd.placeHolder(INPUT, DataType.FLOAT, -1, 3, s, s);
+        SDVariable[] encoder = new SDVariable[architecture.levels()];
+        SDVariable x = input;
+        for (int l = 0; l < architecture.levels(); l++) {
+            if (l > 0) {
+                x = sd.cnn().maxPooling2d(x, POOL2);
+            }
+            x = sd.nn().relu(conv(weights, "e" + l, x, CONV3), 0);
+            encoder[l] = x;
+        }
+        for (int l = architecture.levels() - 2; l >= 0; l--) {
+            // Upsample the coarser features, project them to this level's width, add the skip.
+            SDVariable up = sd.cnn().upsampling2d(x, 2, 2, true);
+            SDVariable merged = conv(weights, "p" + l, up, CONV1).add(encoder[l]);
+            x = sd.nn().relu(conv(weights, "d" + l, sd.nn().relu(merged, 0), CONV3), 0);
+        }
+        SDVariable logits = conv(weights, "h", x, CONV1);
+        SDVariable top = logits.max(true, 1);
+        SDVariable shifted = logits.sub(top);
+        SDVariable exp = sd.math().exp(shifted);
+        SDVariable sum = exp.sum(true, 1);
+        exp.div(PROBABILITIES, sum);
+        if (learningRate > 0) {
+            SDVariable target = sd.placeHolder(TARGET, DataType.FLOAT, -1, k, s, s);
+            SDVariable weight = sd.placeHolder(WEIGHT, DataType.FLOAT, -1, 1, s, s);
+            SDVariable logProbabilities = shifted.sub(sd.math().log(sum));
+            SDVariable crossEntropy = target.mul(logProbabilities).sum(true, 1).mul(weight).sum()
+                    .div(weight.sum()).neg();
+            // Soft Dice of "any anomaly": 1 - P(background) against 1 - target(background).
+            SDVariable background = sd.constant(Nd4j.zeros(DataType.FLOAT, 1, k, 1, 1).putScalar(0, 1f));
+            SDVariable anomalyProbability = sd.constant(Nd4j.scalar(1f))
+                    .sub(exp.div(sum).mul(background).sum(true, 1));
+            SDVariable anomalyTarget = sd.constant(Nd4j.scalar(1f)).sub(target.mul(background).sum(true, 1));
+            SDVariable overlap = anomalyProbability.mul(anomalyTarget).sum();
+            SDVariable dice = sd.constant(Nd4j.scalar(1f)).sub(overlap.mul(2).add(1)
+                    .div(anomalyProbability.sum().add(anomalyTarget.sum()).add(1)));
+            crossEntropy.add(LOSS, dice);
+            sd.setLossVariables(LOSS);
+            sd.setTrainingConfig(TrainingConfig.builder()
+                    .updater(new Adam(learningRate))
+                    .dataSetFeatureMapping(INPUT)
+                    .dataSetLabelMapping(TARGET)
+                    // The per-pixel weights travel as the "label mask": SameDiff's fit feeds
+                    // placeholders only through these mappings.
+                    .dataSetLabelMaskMapping(WEIGHT)
+                    .build());
+        }
+    }
+
+    private SDVariable conv(SegmentationWeights weights, String name, SDVariable x, Conv2DConfig config) {
+        SDVariable w = sd.var(name + ".w", array(weights.get(name + ".w")));
+        SDVariable b = sd.var(name + ".b", array(weights.get(name + ".b")));
+        return sd.cnn().conv2d(x, w, b, config);
+    }
+
+    private static INDArray array(Tensor t) {
+        return Nd4j.create(t.data(), t.shape(), DataType.FLOAT);
+    }
+
+    /**
+     * One optimisation step.
+     *
+     * @param inputs  {@code n x 3 x s x s}, normalised
+     * @param targets {@code n x classes+1 x s x s}, one-hot
+     * @param weights {@code n x 1 x s x s}, the loss weight of each pixel
+     * @param measure whether to compute the loss before the step (one extra forward pass)
+     * @return the loss before the step, or NaN when not measured
+     */
+    public double step(float[] inputs, float[] targets, float[] weights, int n, boolean measure) {
+        int s = architecture.inputSize();
+        try (INDArray x = Nd4j.create(inputs, new long[] {n, 3, s, s}, DataType.FLOAT);
+             INDArray y = Nd4j.create(targets, new long[] {n, architecture.outputs(), s, s}, DataType.FLOAT);
+             INDArray w = Nd4j.create(weights, new long[] {n, 1, s, s}, DataType.FLOAT)) {
+            double loss = Double.NaN;
+            if (measure) {
+                try (INDArray l = sd.output(Map.of(INPUT, x, TARGET, y, WEIGHT, w), LOSS).get(LOSS)) {
+                    loss = l.getDouble(0);
+                }
+            }
+            sd.fit(new MultiDataSet(new INDArray[] {x}, new INDArray[] {y}, null, new INDArray[] {w}));
+            return loss;
+        }
+    }
+
+    /**
+     * Class probabilities of one normalised image, {@code [classes+1][s*s]} flattened class-major.
+     */
+    public float[] probabilities(float[] input) {
+        int s = architecture.inputSize();
+        try (INDArray x = Nd4j.create(input, new long[] {1, 3, s, s}, DataType.FLOAT)) {
+            Map<String, INDArray> out = sd.output(Map.of(INPUT, x), PROBABILITIES);
+            try (INDArray p = out.get(PROBABILITIES)) {
+                return p.data().asFloat();
+            }
+        }
+    }
+
+    /** The current parameters, copied out of native memory. */
+    public SegmentationWeights weights() {
+        Map<String, Tensor> t = new TreeMap<>();
+        for (SDVariable v : sd.variables()) {
+            if (v.getVariableType() == VariableType.VARIABLE) {
+                INDArray a = v.getArr();
+                t.put(v.name(), new Tensor(a.shape(), a.dup().data().asFloat()));
+            }
+        }
+        return new SegmentationWeights(architecture, t);
+    }
+
+    @Override
+    public void close() {
+        // SameDiff has no close of its own: release the variables' native arrays here.
+        for (SDVariable v : sd.variables()) {
+            if (v.getVariableType() == VariableType.VARIABLE && v.getArr() != null && v.getArr().closeable()) {
+                v.getArr().close();
+            }
+        }
+    }
+}
