@@ -99,7 +99,7 @@ final class Datasets {
             manifest = localManifest != null ? localManifest : state.importer.resolveS3(s3.bucket(), s3.key());
             List<StoredEntry> entries = state.importer.read(manifest, display, state.clock.instant());
             Path base = manifest.toAbsolutePath().getParent();
-            state.write(() -> {
+            state.commit(() -> {
                 State.io(() -> state.workspace.writeEntries(project, file.datasetType(), 1, entries));
                 DatasetFile done = new DatasetFile(file.datasetType(), file.creationTimestamp(), state.clock.instant(),
                         DatasetStatus.CREATE_COMPLETE, DATASET_CREATED, file.incarnation(), 1, base.toString());
@@ -115,7 +115,7 @@ final class Datasets {
     }
 
     void failImport(String project, DatasetFile file, String message) {
-        state.write(() -> {
+        state.commit(() -> {
             DatasetFile failed = file.withStatus(DatasetStatus.CREATE_FAILED, message, state.clock.instant());
             State.io(() -> state.workspace.writeDataset(project, failed));
             state.projects.get(project).datasets().put(file.datasetType(), new Dataset(failed, List.of()));
@@ -184,7 +184,7 @@ final class Datasets {
             Path base = file.base() == null ? null : Path.of(file.base());
             List<StoredEntry> merged = state.importer.merge(before, changes, base, state.clock.instant());
             long generation = file.generation() + 1;
-            state.write(() -> {
+            state.commit(() -> {
                 State.io(() -> state.workspace.writeEntries(project, type, generation, merged));
                 // The descriptor's rename is the commit: before it the old generation is in force.
                 DatasetFile done = file.withGeneration(generation)
@@ -202,7 +202,7 @@ final class Datasets {
     }
 
     void rollBack(String project, DatasetFile file, List<StoredEntry> before, String message) {
-        state.write(() -> {
+        state.commit(() -> {
             DatasetFile rolling = file.withStatus(DatasetStatus.UPDATE_FAILED_ROLLBACK_IN_PROGRESS, message,
                     state.clock.instant());
             State.io(() -> state.workspace.writeDataset(project, rolling));

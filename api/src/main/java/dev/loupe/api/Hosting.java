@@ -118,7 +118,7 @@ final class Hosting {
      * when {@code restart} is set, started again with the inference units they had.
      */
     void recover(boolean restart) {
-        state.write(() -> {
+        state.commit(() -> {
             for (var p : state.projects.entrySet()) {
                 for (Model m : List.copyOf(p.getValue().models().values())) {
                     ModelFile f = m.file();
@@ -160,11 +160,11 @@ final class Hosting {
         DetectorPool pool;
         try {
             TrainedModel model = ModelArchive.load(state.workspace.modelArchive(project, version));
-            ModelFile f = state.read(() -> state.model(project, version).file());
+            ModelFile f = state.inspect(() -> state.model(project, version).file());
             int min = f.minInferenceUnits();
             pool = new DetectorPool(model, min, f.maxInferenceUnits() == null ? min : Math.max(min, f.maxInferenceUnits()));
         } catch (IOException | RuntimeException e) {
-            state.write(() -> {
+            state.commit(() -> {
                 Model m = state.model(project, version);
                 if (m.file().status() == ModelStatus.STARTING_HOSTING) {
                     state.put(project, m.withFile(m.file().withStatus(ModelStatus.HOSTING_FAILED,
@@ -174,7 +174,7 @@ final class Hosting {
             });
             return;
         }
-        boolean kept = state.write(() -> {
+        boolean kept = state.commit(() -> {
             Model m = state.model(project, version);
             if (m.file().status() != ModelStatus.STARTING_HOSTING) {
                 return false; // stopped while starting
@@ -188,7 +188,7 @@ final class Hosting {
     }
 
     private void stop(String project, String version) {
-        DetectorPool pool = state.write(() -> {
+        DetectorPool pool = state.commit(() -> {
             Model m = state.model(project, version);
             if (m.file().status() != ModelStatus.STOPPING_HOSTING) {
                 return null;

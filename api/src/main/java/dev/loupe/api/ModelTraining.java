@@ -122,7 +122,7 @@ final class ModelTraining {
         byte[] archive = ModelArchive.toBytes(model);
         ModelPerformance performance = ModelPerformance.builder().f1Score((float) evaluation.f1())
                 .recall((float) evaluation.recall()).precision((float) evaluation.precision()).build();
-        state.write(() -> {
+        state.commit(() -> {
             State.io(() -> state.workspace.writeModelArchive(job.project(), job.version(), archive));
             Model m = state.model(job.project(), job.version());
             ModelFile done = m.file().withEvaluation(model.modelType(), performance, manifest, result, end)
@@ -141,7 +141,7 @@ final class ModelTraining {
     }
 
     private void fail(Job job, String message) {
-        state.write(() -> {
+        state.commit(() -> {
             Model m = state.model(job.project(), job.version());
             state.put(job.project(), m.withFile(m.file().withStatus(ModelStatus.TRAINING_FAILED, message,
                     state.clock.instant())));
@@ -151,7 +151,7 @@ final class ModelTraining {
 
     private void progress(Job job, TrainingProgress p) {
         String message = String.format(Locale.ROOT, "The model is being trained: %d%% (%s)", percent(p), describe(p));
-        state.write(() -> {
+        state.commit(() -> {
             Model m = state.model(job.project(), job.version());
             if (m.file().status() == ModelStatus.TRAINING) {
                 state.put(job.project(), m.withFile(m.file().withStatus(ModelStatus.TRAINING, message,

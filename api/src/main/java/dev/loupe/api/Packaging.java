@@ -187,7 +187,7 @@ final class Packaging {
     }
 
     private void run(String project, String jobName) {
-        JobFile running = state.write(() -> {
+        JobFile running = state.commit(() -> {
             JobFile j = state.project(project).jobs().get(jobName).withStatus(ModelPackagingJobStatus.RUNNING,
                     "The model is being packaged.", null, state.clock.instant());
             put(project, j);
@@ -195,7 +195,7 @@ final class Packaging {
         });
         try {
             GreengrassConfiguration g = running.configuration().greengrass();
-            String type = state.read(() -> state.model(project, running.modelVersion()).file().modelType());
+            String type = state.inspect(() -> state.model(project, running.modelVersion()).file().modelType());
             byte[] archive = Files.readAllBytes(state.workspace.modelArchive(project, running.modelVersion()));
             String target = g.targetDeviceAsString() != null ? g.targetDeviceAsString()
                     : g.targetPlatform().osAsString() + "/" + g.targetPlatform().archAsString()
@@ -222,7 +222,7 @@ final class Packaging {
 
     private void finish(String project, String jobName, ModelPackagingJobStatus status, String message,
                         ModelPackagingOutputDetails details) {
-        state.write(() -> {
+        state.commit(() -> {
             put(project, state.project(project).jobs().get(jobName).withStatus(status, message, details,
                     state.clock.instant()));
             return null;

@@ -240,6 +240,30 @@ final class State {
     }
 
     /**
+     * A change made by asynchronous work already accepted (an import, an update, training,
+     * hosting): it still lands while {@link #close()} waits for that work, when calls from
+     * outside are refused.
+     */
+    <T> T commit(Supplier<T> op) {
+        lock.writeLock().lock();
+        try {
+            return boundary(op);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** A read by asynchronous work already accepted; see {@link #commit}. */
+    <T> T inspect(Supplier<T> op) {
+        lock.readLock().lock();
+        try {
+            return boundary(op);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
      * Runs {@code op} outside the lock (for work that must not hold it, like detection), still
      * refusing calls after close and turning failures into service exceptions.
      */
@@ -264,8 +288,7 @@ final class State {
     }
 
     private void checkOpen() {
-        // Asynchronous work still finishes after close() was called: close() waits for it.
-        if (closed && inFlight.getRegisteredParties() <= 1) {
+        if (closed) {
             throw new IllegalStateException("this LookoutVision is closed");
         }
     }
