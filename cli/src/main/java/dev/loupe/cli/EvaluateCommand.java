@@ -102,16 +102,16 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        if (!modelType.equals("auto") && !modelType.equals("classification")) {
+        if (!modelType.equals("auto") && !modelType.equals("classification") && !modelType.equals("segmentation")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--model-type must be auto or classification, got \"" + modelType + "\"");
+                    "--model-type must be auto, classification or segmentation, got \"" + modelType + "\"");
         }
         long start = System.nanoTime();
         Manifest trainManifest = Manifest.read(train);
         trainManifest.warnings().forEach(w -> err.println("warning: " + w));
-        if (trainManifest.isSegmentation()) {
-            // Segmentation models come with their own issue; until then masks are read and ignored.
-            err.println("warning: " + train + " has masks; this build trains a classification model from its labels");
+        // As the service chose: masks on the training images make a segmentation model.
+        if (modelType.equals("segmentation") || (modelType.equals("auto") && trainManifest.isSegmentation())) {
+            return new SegmentationRun(this, err).run(trainManifest, start);
         }
         ImageLocator trainLocator = locations.locator(train, spec.commandLine());
         List<LabeledImage> trainImages = DatasetLoader.load(trainManifest, trainLocator);
@@ -212,7 +212,7 @@ final class EvaluateCommand implements Callable<Integer> {
         return Loupe.OK;
     }
 
-    private static TrainingProgress.Listener progressPrinter(PrintWriter err) {
+    static TrainingProgress.Listener progressPrinter(PrintWriter err) {
         return p -> {
             if (p.stage() == TrainingProgress.Stage.TRAINING) {
                 err.printf(Locale.ROOT, "epoch %d/%d loss %.4f elapsed %ds, about %ds left%n", p.epoch(), p.epochs(), p.loss(),

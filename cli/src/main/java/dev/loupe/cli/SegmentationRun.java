@@ -1,0 +1,162 @@
+package dev.loupe.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loupe.engine.model.Minimums;
+import dev.loupe.engine.model.Splits;
+import dev.loupe.manifest.AnomalyClass;
+import dev.loupe.manifest.ImageLocator;
+import dev.loupe.manifest.Label;
+import dev.loupe.manifest.Manifest;
+import dev.loupe.segmentation.evaluation.SegmentationEvaluation;
+import dev.loupe.segmentation.metrics.PixelClassMetrics;
+import dev.loupe.segmentation.model.SegmentationConfig;
+import dev.loupe.segmentation.model.SegmentationData;
+import dev.loupe.segmentation.model.SegmentationDetector;
+import dev.loupe.segmentation.model.SegmentationModel;
+import dev.loupe.segmentation.model.SegmentationResult;
+import dev.loupe.segmentation.model.SegmentationTrainer;
+import dev.loupe.segmentation.model.SegmentedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code loupe evaluate} for segmentation manifests: train, evaluate per image and per pixel, print. */
+final class SegmentationRun {
+    private final EvaluateCommand c;
+    private final PrintWriter err;
+
+    SegmentationRun(EvaluateCommand command, PrintWriter err) {
+        this.c = command;
+        this.err = err;
+    }
+
+    int run(Manifest trainManifest, long start) throws IOException {
+        List<AnomalyClass> classes = trainManifest.classes();
+        if (classes.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(c.spec.commandLine(), c.train
+                    + " has no anomaly masks: a segmentation model needs them (use --model-type classification)");
+        }
+        ImageLocator trainLocator = c.locations.locator(c.train, c.spec.commandLine());
+        List<SegmentedImage> train = SegmentationData.load(trainManifest, trainLocator, classes);
+        List<SegmentedImage> test = null;
+        Manifest testManifest = null;
+        if (c.test != null) {
+            testManifest = Manifest.read(c.test);
+        } else {
+            List<SegmentedImage> labeled = train.stream().filter(i -> i.image().label() != Label.UNLABELED).toList();
+            Map<Object, SegmentedImage> back = new IdentityHashMap<>();
+            labeled.forEach(i -> back.put(i.image(), i));
+            Splits.Split split = Splits.stratified(labeled.stream().map(SegmentedImage::image).toList(), 0.2,
+                    c.seed * 31 + 7);
+            train = split.first().stream().map(back::get).toList();
+            test = split.second().stream().map(back::get).toList();
+        }
+        warnBelowMinimums(train, testManifest);
+        SegmentationConfig config = SegmentationConfig.defaults().withSeed(c.seed);
+        if (c.epochs != null) {
+            config = config.withEpochs(c.epochs);
+        }
+        if (c.batchSize != null) {
+            config = config.withBatchSize(c.batchSize);
+        }
+        if (c.learningRate != null) {
+            config = config.withLearningRate(c.learningRate);
+        }
+        if (c.inputSize != null) {
+            config = config.withInputSize(c.inputSize);
+        }
+        if (c.channels != null) {
+            config = config.withChannels(c.channels);
+        }
+        SegmentationModel model = new SegmentationTrainer(config).train(train, classes,
+                EvaluateCommand.progressPrinter(err));
+        double trainSeconds = (System.nanoTime() - start) / 1e9;
+        if (test == null) {
+            Path base = c.testBase != null ? c.testBase : c.test.toAbsolutePath().getParent();
+            test = SegmentationData.load(testManifest, trainLocator.withBase(base), classes);
+        }
+        try (SegmentationDetector detector = SegmentationDetector.open(model)) {
+            SegmentationEvaluation e = SegmentationEvaluation.of(detector, test);
+            double msPerImage = latency(detector, test);
+            if (c.report != null) {
+                writeOverlays(e);
+            }
+            ObjectNode o = Json.object();
+            o.put("modelType", SegmentationModel.SEGMENTATION);
+            o.put("trainImages", train.size());
+            o.put("testImages", e.results().size());
+            o.put("imageAuroc", e.rocAuc());
+            o.put("averagePrecision", e.averagePrecision());
+            o.put("f1", e.f1());
+            o.put("precision", e.precision());
+            o.put("recall", e.recall());
+            o.put("threshold", model.calibration().threshold());
+            o.put("pixelAuroc", e.pixelAuroc());
+            ArrayNode cls = o.putArray("classes");
+            for (PixelClassMetrics m : e.classes()) {
+                cls.addObject().put("className", m.className()).put("precision", m.precision())
+                        .put("recall", m.recall()).put("f1", m.f1()).put("aiou", m.aiou());
+            }
+            o.put("trainSeconds", trainSeconds);
+            o.put("msPerImage", msPerImage);
+            o.put("seed", c.seed);
+            PrintWriter out = c.spec.commandLine().getOut();
+            if (c.json) {
+                out.println(Json.write(o));
+            } else {
+                out.printf(Locale.ROOT, "segmentation model, %d training images, %d test images%n", train.size(),
+                        e.results().size());
+                out.printf(Locale.ROOT, "image AUROC %.4f, F1 %.4f, precision %.4f, recall %.4f; pixel AUROC %.4f%n",
+                        e.rocAuc(), e.f1(), e.precision(), e.recall(), e.pixelAuroc());
+                for (PixelClassMetrics m : e.classes()) {
+                    out.printf(Locale.ROOT, "  %s: precision %.4f, recall %.4f, F1 %.4f, AIOU %.4f%n", m.className(),
+                            m.precision(), m.recall(), m.f1(), m.aiou());
+                }
+                out.printf(Locale.ROOT, "trained in %.1f s; detection %.1f ms per image (mask PNG included)%n",
+                        trainSeconds, msPerImage);
+            }
+        }
+        return Loupe.OK;
+    }
+
+    private void warnBelowMinimums(List<SegmentedImage> train, Manifest testManifest) {
+        List<Label> trainLabels = new ArrayList<>(train.stream().map(i -> i.image().label()).toList());
+        List<Label> testLabels = testManifest == null ? null
+                : testManifest.entries().stream().map(e -> e.label()).toList();
+        Minimums.shortfalls(trainLabels, testLabels).forEach(s -> err.println("warning: " + s + " (running anyway)"));
+    }
+
+    /** Mean single-thread latency from file bytes to a result with its mask PNG, after a warm-up. */
+    private static double latency(SegmentationDetector detector, List<SegmentedImage> images) throws IOException {
+        List<byte[]> encoded = new ArrayList<>();
+        for (SegmentedImage i : images) {
+            encoded.add(Files.readAllBytes(i.image().source()));
+        }
+        for (int k = 0; k < Math.min(3, encoded.size()); k++) {
+            detector.detect(encoded.get(k)).maskPng();
+        }
+        long t = System.nanoTime();
+        for (byte[] bytes : encoded) {
+            detector.detect(bytes).maskPng();
+        }
+        return (System.nanoTime() - t) / 1e6 / Math.max(1, encoded.size());
+    }
+
+    private void writeOverlays(SegmentationEvaluation e) throws IOException {
+        Path dir = Files.createDirectories(c.report.resolve("masks"));
+        int n = 0;
+        for (SegmentationEvaluation.Result r : e.results()) {
+            SegmentationResult d = r.detection();
+            String name = String.format(Locale.ROOT, "%03d-%s-%s.png", ++n, r.image().image().anomalous() ? "anomaly"
+                    : "normal", d.isAnomalous() ? "called-anomaly" : "called-normal");
+            Files.write(dir.resolve(name), d.maskPng());
+        }
+    }
+}
