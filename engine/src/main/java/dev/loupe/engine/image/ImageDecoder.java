@@ -20,6 +20,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.apache.commons.imaging.Imaging;
 import org.apache.commons.imaging.common.ImageMetadata;
 import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
@@ -77,7 +78,7 @@ public final class ImageDecoder {
      */
     public ImageHeader header(byte[] bytes) {
         ImageFormat format = checkBytes(bytes);
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in = memoryStream(bytes)) {
             ImageReader reader = reader(format, in);
             try {
                 return checkedHeader(reader, format, bytes);
@@ -94,7 +95,7 @@ public final class ImageDecoder {
         ImageFormat format = checkBytes(bytes);
         ImageHeader header;
         RgbImage stored;
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in = memoryStream(bytes)) {
             ImageReader reader = reader(format, in);
             try {
                 header = checkedHeader(reader, format, bytes);
@@ -192,6 +193,15 @@ public final class ImageDecoder {
             }
         }
         return RgbImage.wrap(w, h, out);
+    }
+
+    /**
+     * A stream over bytes already in memory. {@code ImageIO.createImageInputStream} would, with
+     * image I/O's default disk cache, copy them into a temporary file first: a file created,
+     * written and deleted for every image, which cost most of a 16,000-image import.
+     */
+    private static ImageInputStream memoryStream(byte[] bytes) {
+        return new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes));
     }
 
     private static ImageReader reader(ImageFormat format, ImageInputStream in) throws IIOException {
