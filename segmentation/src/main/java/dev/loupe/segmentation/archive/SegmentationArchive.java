@@ -64,7 +64,11 @@ public final class SegmentationArchive {
         cal.put("rule", m.calibration().rule());
         ObjectNode metrics = root.putObject("metrics");
         m.metrics().forEach(metrics::put);
-        root.set("provenance", JSON.valueToTree(m.provenance()));
+        ObjectNode provenance = JSON.valueToTree(m.provenance());
+        // Sorted, so that the same model always gives the same bytes.
+        ObjectNode env = provenance.putObject("environment");
+        new TreeMap<>(m.provenance().environment()).forEach(env::put);
+        root.set("provenance", provenance);
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(ArchiveContainer.MODEL, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
         entries.put(WEIGHTS, ArchiveContainer.tensors(new TreeMap<>(m.weights().tensors())));

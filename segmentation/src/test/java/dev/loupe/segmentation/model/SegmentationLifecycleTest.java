@@ -40,9 +40,9 @@ class SegmentationLifecycleTest {
     static List<SegmentedImage> test;
     static SegmentationModel model;
 
-    /** Small and quick: 64 pixels, three levels, a few epochs. */
+    /** Small and quick: the images' own 96 pixels, three narrow levels, 20 epochs. */
     static SegmentationConfig tiny() {
-        return new SegmentationConfig(1, 64, new int[] {8, 16, 16}, 12, 4, 3e-3, Augmenter.standard(), 0.25);
+        return new SegmentationConfig(1, 96, new int[] {8, 16, 24}, 20, 4, 2e-3, Augmenter.standard(), 0.25);
     }
 
     @BeforeAll
@@ -88,7 +88,7 @@ class SegmentationLifecycleTest {
             System.out.printf("synthetic washer segmentation: image AUROC %.3f F1 %.3f pixel AUROC %.3f %s%n",
                     e.rocAuc(), e.f1(), e.pixelAuroc(), e.classes().stream()
                             .map(c -> c.className() + " AIOU " + String.format("%.2f", c.aiou())).toList());
-            assertTrue(e.pixelAuroc() > 0.8, "pixel AUROC " + e.pixelAuroc());
+            assertTrue(e.pixelAuroc() > 0.9, "pixel AUROC " + e.pixelAuroc());
             assertTrue(e.rocAuc() > 0.7, "image AUROC " + e.rocAuc());
             for (PixelClassMetrics c : e.classes()) {
                 assertTrue(c.imagesWithClass() > 0, c.className() + " is in the test set");
