@@ -62,6 +62,7 @@ public final class SegmentationArchive {
         cal.put("threshold", m.calibration().threshold());
         cal.put("scale", m.calibration().scale());
         cal.put("rule", m.calibration().rule());
+        cal.put("pixelThreshold", m.pixelThreshold());
         ObjectNode metrics = root.putObject("metrics");
         m.metrics().forEach(metrics::put);
         ObjectNode provenance = JSON.valueToTree(m.provenance());
@@ -107,7 +108,8 @@ public final class SegmentationArchive {
             Provenance p = JSON.treeToValue(root.path("provenance"), Provenance.class);
             Map<String, Double> metrics = new TreeMap<>();
             root.path("metrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asDouble()));
-            return new SegmentationModel(classes, weights, n, calibration, p, metrics);
+            return new SegmentationModel(classes, weights, n, calibration, cal.path("pixelThreshold").asDouble(0.5), p,
+                    metrics);
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidArchiveException invalid) {
                 throw invalid;

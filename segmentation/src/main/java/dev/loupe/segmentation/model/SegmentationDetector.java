@@ -22,8 +22,8 @@ import java.util.List;
  * }
  * }</pre>
  *
- * <p>A pixel is anomalous when the network gives background less than half of its probability;
- * it then takes the most probable anomaly class. The anomaly probability is interpolated to the
+ * <p>A pixel is anomalous when its anomaly probability (one minus background's) passes the
+ * model's pixel threshold; it then takes the most probable anomaly class. The anomaly probability is interpolated to the
  * image's own size, so thin shapes keep their outline instead of the network's pixel grid.
  *
  * <p>Not thread-safe: one per thread. {@link #close()} releases native memory.
@@ -74,6 +74,7 @@ public final class SegmentationDetector implements AutoCloseable {
         int w = image.width();
         int h = image.height();
         int plane = s * s;
+        float threshold = (float) model.pixelThreshold();
         // The most probable anomaly class of each network pixel.
         byte[] best = new byte[plane];
         for (int i = 0; i < plane; i++) {
@@ -105,7 +106,7 @@ public final class SegmentationDetector implements AutoCloseable {
                 float v = 1 - (top * (1 - ty) + bottom * ty);
                 int o = y * w + x;
                 anomaly[o] = v;
-                int c = v > 0.5f ? best[ny * s + Math.min(s - 1, (int) ((x + 0.5) * s / w))] : 0;
+                int c = v > threshold ? best[ny * s + Math.min(s - 1, (int) ((x + 0.5) * s / w))] : 0;
                 classes[o] = (byte) c;
                 counts[c]++;
             }

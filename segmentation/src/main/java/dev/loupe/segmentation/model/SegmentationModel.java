@@ -20,11 +20,14 @@ import java.util.TreeMap;
  * @param normalization input standardisation
  * @param calibration   the image-level threshold and score normalisation, on the image score
  *                      (the mean anomaly probability of the most anomalous pixels)
+ * @param pixelThreshold the anomaly probability above which a pixel is anomalous, fitted on the
+ *                      validation masks (maximum pixel F1; 0.5 without anomalous validation masks)
  * @param provenance    how it was made
  * @param metrics       figures from its evaluation, empty before one
  */
 public record SegmentationModel(List<AnomalyClass> classes, SegmentationWeights weights, Normalization normalization,
-                                Calibration calibration, Provenance provenance, Map<String, Double> metrics) {
+                                Calibration calibration, double pixelThreshold, Provenance provenance,
+                                Map<String, Double> metrics) {
     public static final String SEGMENTATION = "segmentation";
 
     public SegmentationModel {
@@ -34,6 +37,9 @@ public record SegmentationModel(List<AnomalyClass> classes, SegmentationWeights 
         Objects.requireNonNull(calibration, "calibration");
         Objects.requireNonNull(provenance, "provenance");
         metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
+        if (!(pixelThreshold > 0 && pixelThreshold < 1)) {
+            throw new IllegalArgumentException("pixel threshold must be within (0, 1), got " + pixelThreshold);
+        }
         if (classes.size() != weights.architecture().classes()) {
             throw new IllegalArgumentException(classes.size() + " classes for a network of "
                     + weights.architecture().classes());
@@ -45,6 +51,7 @@ public record SegmentationModel(List<AnomalyClass> classes, SegmentationWeights 
     }
 
     public SegmentationModel withMetrics(Map<String, Double> newMetrics) {
-        return new SegmentationModel(classes, weights, normalization, calibration, provenance, newMetrics);
+        return new SegmentationModel(classes, weights, normalization, calibration, pixelThreshold, provenance,
+                newMetrics);
     }
 }

@@ -45,6 +45,8 @@ public final class SegmentationTrainer {
     private static final long AUGMENT = 4;
     /** Rare classes weigh more per pixel, up to this many times the background. */
     private static final double MAX_CLASS_WEIGHT = 30;
+    /** Resolution of the pixel threshold's search. */
+    private static final int BINS = 100;
 
     private final SegmentationConfig config;
 
@@ -88,14 +90,30 @@ public final class SegmentationTrainer {
         listener.onProgress(progress(TrainingProgress.Stage.CALIBRATING, config.epochs(), Double.NaN, start, 0, 0.95));
         List<Double> normal = new ArrayList<>();
         List<Double> anomalous = new ArrayList<>();
+        // Pixel counts per anomaly-probability bin, anomalous and background truth, for the pixel threshold.
+        long[] positives = new long[BINS];
+        long[] negatives = new long[BINS];
         try (SegmentationGraph graph = new SegmentationGraph(weights, 0)) {
             for (SegmentedImage i : calibrate) {
                 float[] in = Resizer.toPlanar(i.image().image(), size);
                 normalization.apply(in);
-                double score = SegmentationDetector.imageScore(graph.probabilities(in), architecture);
+                float[] p = graph.probabilities(in);
+                double score = SegmentationDetector.imageScore(p, architecture);
                 (i.image().anomalous() ? anomalous : normal).add(score);
+                if (i.hasPixelTruth()) {
+                    byte[] truth = targetMask(i, size);
+                    for (int k = 0; k < truth.length; k++) {
+                        int bin = Math.min(BINS - 1, (int) ((1 - p[k]) * BINS));
+                        if (truth[k] != 0) {
+                            positives[bin]++;
+                        } else {
+                            negatives[bin]++;
+                        }
+                    }
+                }
             }
         }
+        double pixelThreshold = pixelThreshold(positives, negatives);
         Calibration calibration = Calibration.fit(normal.stream().mapToDouble(d -> d).toArray(),
                 anomalous.stream().mapToDouble(d -> d).toArray());
         long fitNormal = fit.stream().filter(i -> !i.image().anomalous()).count();
@@ -103,7 +121,8 @@ public final class SegmentationTrainer {
                 (int) (fit.size() - fitNormal), normal.size(), anomalous.size(), config.seed(), config.toString(),
                 environment(), (System.nanoTime() - start) / 1e9);
         listener.onProgress(progress(TrainingProgress.Stage.DONE, config.epochs(), Double.NaN, start, 0, 1));
-        return new SegmentationModel(classes, weights, normalization, calibration, provenance, Map.of());
+        return new SegmentationModel(classes, weights, normalization, calibration, pixelThreshold, provenance,
+                Map.of());
     }
 
     private SegmentationWeights fitNetwork(SegmentationArchitecture architecture, List<SegmentedImage> fit,
@@ -156,6 +175,36 @@ public final class SegmentationTrainer {
             }
             return graph.weights();
         }
+    }
+
+    /**
+     * The anomaly probability that maximises the F1 of anomalous pixels on the validation images:
+     * the class weights of training push probabilities up on purpose (recall), and this pulls the
+     * decision back to where precision and recall balance. 0.5 when there is no anomalous pixel.
+     */
+    static double pixelThreshold(long[] positives, long[] negatives) {
+        long totalPositive = 0;
+        for (long p : positives) {
+            totalPositive += p;
+        }
+        if (totalPositive == 0) {
+            return 0.5;
+        }
+        double best = -1;
+        int bestBin = BINS / 2;
+        long tp = 0;
+        long fp = 0;
+        // Walking down from the top: pixels in bins >= b are called anomalous.
+        for (int b = BINS - 1; b >= 1; b--) {
+            tp += positives[b];
+            fp += negatives[b];
+            double f1 = 2.0 * tp / (2.0 * tp + fp + (totalPositive - tp));
+            if (f1 > best) {
+                best = f1;
+                bestBin = b;
+            }
+        }
+        return (double) bestBin / BINS;
     }
 
     /** The class mask at the network's size (nearest), all background for normal images. */
