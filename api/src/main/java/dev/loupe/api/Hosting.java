@@ -2,6 +2,7 @@ package dev.loupe.api;
 
 import dev.loupe.api.State.Model;
 import dev.loupe.api.State.Project;
+import dev.loupe.api.model.Anomaly;
 import dev.loupe.api.model.ConflictException;
 import dev.loupe.api.model.DetectAnomaliesRequest;
 import dev.loupe.api.model.DetectAnomaliesResponse;
@@ -9,6 +10,7 @@ import dev.loupe.api.model.DetectAnomalyResult;
 import dev.loupe.api.model.ModelHostingStatus;
 import dev.loupe.api.model.ModelStatus;
 import dev.loupe.api.model.RequestBody;
+import dev.loupe.api.model.SdkBytes;
 import dev.loupe.api.model.ResourceType;
 import dev.loupe.api.model.StartModelRequest;
 import dev.loupe.api.model.StartModelResponse;
@@ -16,18 +18,18 @@ import dev.loupe.api.model.StopModelRequest;
 import dev.loupe.api.model.StopModelResponse;
 import dev.loupe.api.model.ValidationException;
 import dev.loupe.api.workspace.ModelFile;
-import dev.loupe.engine.archive.ModelArchive;
 import dev.loupe.engine.image.ImageFormat;
 import dev.loupe.engine.image.InvalidImageException;
-import dev.loupe.engine.model.Detection;
-import dev.loupe.engine.model.DetectorPool;
-import dev.loupe.engine.model.TrainedModel;
+import dev.loupe.segmentation.edge.EdgeResult;
+import dev.loupe.segmentation.edge.ModelHost;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
 /**
- * StartModel, StopModel and DetectAnomalies. A hosted model is a {@link DetectorPool} with one
+ * StartModel, StopModel and DetectAnomalies. A hosted model is a {@link ModelHost} with one
  * detector per inference unit, growing under load to MaxInferenceUnits. Detection runs outside
  * the facade's lock, so hosting changes and dataset work never wait for it (and it never waits
  * for them). Thread-safe.
@@ -80,7 +82,7 @@ final class Hosting {
     }
 
     DetectAnomaliesResponse detectAnomalies(DetectAnomaliesRequest request, RequestBody body) {
-        DetectorPool pool = state.read(() -> {
+        ModelHost pool = state.read(() -> {
             Model m = state.model(request.projectName(), request.modelVersion());
             if (!RUNNING.contains(m.file().status()) || m.pool() == null) {
                 throw conflict(m, m.file().status() + "; DetectAnomalies needs a HOSTED model (call StartModel)");
@@ -99,7 +101,7 @@ final class Hosting {
                 throw new ValidationException("The image is a " + actual + " but the content type is "
                         + request.contentType() + ".");
             }
-            Detection d;
+            EdgeResult d;
             try {
                 d = pool.detect(bytes);
             } catch (InvalidImageException e) {
@@ -157,12 +159,13 @@ final class Hosting {
     }
 
     private void host(String project, String version) {
-        DetectorPool pool;
+        ModelHost pool;
         try {
-            TrainedModel model = ModelArchive.load(state.workspace.modelArchive(project, version));
+            Path archive = state.workspace.modelArchive(project, version);
             ModelFile f = state.inspect(() -> state.model(project, version).file());
             int min = f.minInferenceUnits();
-            pool = new DetectorPool(model, min, f.maxInferenceUnits() == null ? min : Math.max(min, f.maxInferenceUnits()));
+            pool = ModelHost.open(Files.readAllBytes(archive), archive.toString(), min,
+                    f.maxInferenceUnits() == null ? min : Math.max(min, f.maxInferenceUnits()));
         } catch (IOException | RuntimeException e) {
             state.commit(() -> {
                 Model m = state.model(project, version);
@@ -188,7 +191,7 @@ final class Hosting {
     }
 
     private void stop(String project, String version) {
-        DetectorPool pool = state.commit(() -> {
+        ModelHost pool = state.commit(() -> {
             Model m = state.model(project, version);
             if (m.file().status() != ModelStatus.STOPPING_HOSTING) {
                 return null;
@@ -203,9 +206,18 @@ final class Hosting {
         }
     }
 
-    private static DetectAnomalyResult result(Detection d) {
-        return DetectAnomalyResult.builder().source(s -> s.type("direct")).isAnomalous(d.isAnomalous())
-                .confidence((float) d.confidence()).build();
+    /** The service's shape: segmentation models add the anomalies (background first) and the mask. */
+    private static DetectAnomalyResult result(EdgeResult d) {
+        DetectAnomalyResult.Builder b = DetectAnomalyResult.builder().source(s -> s.type("direct"))
+                .isAnomalous(d.isAnomalous()).confidence((float) d.confidence());
+        if (!d.anomalies().isEmpty()) {
+            b.anomalies(d.anomalies().stream().map(a -> Anomaly.builder().name(a.name()).pixelAnomaly(p -> p
+                    .totalPercentageArea((float) a.totalPercentageArea()).color(a.color())).build()).toList());
+        }
+        if (d.anomalyMask() != null) {
+            b.anomalyMask(SdkBytes.fromByteArray(d.anomalyMask()));
+        }
+        return b.build();
     }
 
     private static ConflictException conflict(Model m, String why) {

@@ -48,6 +48,7 @@ import dev.loupe.api.model.UpdateDatasetEntriesRequest;
 import dev.loupe.api.model.UpdateDatasetEntriesResponse;
 import dev.loupe.api.workspace.Workspace;
 import dev.loupe.engine.model.ModelConfig;
+import dev.loupe.segmentation.model.SegmentationConfig;
 import dev.loupe.manifest.ImageLocator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -105,7 +106,7 @@ public final class LocalLookoutVision implements LookoutVision {
         }
         this.projects = new Projects(state);
         this.datasets = new Datasets(state);
-        this.models = new Models(state, new ModelTraining(state, locator, b.modelConfig, b.trainingListener));
+        this.models = new Models(state, new ModelTraining(state, locator, b.modelConfig, b.segmentationConfig, b.trainingListener));
         this.hosting = new Hosting(state);
         this.packaging = new Packaging(state, locator);
         this.tags = new Tags(state);
@@ -289,6 +290,7 @@ public final class LocalLookoutVision implements LookoutVision {
         private Clock clock = Clock.systemUTC();
         private ExecutorService executor;
         private ModelConfig modelConfig = ModelConfig.defaults();
+        private SegmentationConfig segmentationConfig = SegmentationConfig.defaults();
         private TrainingListener trainingListener = (project, version, progress) -> { };
         private boolean restartHostedModels;
 
@@ -340,9 +342,18 @@ public final class LocalLookoutVision implements LookoutVision {
             return this;
         }
 
-        /** How CreateModel trains: seed, network, epochs, augmentation; default {@link ModelConfig#defaults()}. */
+        /**
+         * How CreateModel trains classification models: seed, network, epochs, augmentation;
+         * default {@link ModelConfig#defaults()}.
+         */
         public Builder modelConfig(ModelConfig modelConfig) {
             this.modelConfig = Objects.requireNonNull(modelConfig, "modelConfig");
+            return this;
+        }
+
+        /** How CreateModel trains segmentation models; default {@link SegmentationConfig#defaults()}. */
+        public Builder segmentationConfig(SegmentationConfig segmentationConfig) {
+            this.segmentationConfig = Objects.requireNonNull(segmentationConfig, "segmentationConfig");
             return this;
         }
 

@@ -11,6 +11,7 @@ import dev.loupe.api.workspace.StoredEntry;
 import dev.loupe.engine.archive.ModelArchive;
 import dev.loupe.engine.evaluation.Evaluation;
 import dev.loupe.engine.evaluation.EvaluationFiles;
+import dev.loupe.engine.metrics.Confusion;
 import dev.loupe.engine.model.DatasetLoader;
 import dev.loupe.engine.model.Detector;
 import dev.loupe.engine.model.LabeledImage;
@@ -19,16 +20,28 @@ import dev.loupe.engine.model.Splits;
 import dev.loupe.engine.model.TrainedModel;
 import dev.loupe.engine.model.Trainer;
 import dev.loupe.engine.model.TrainingProgress;
+import dev.loupe.manifest.AnomalyClass;
 import dev.loupe.manifest.ImageLocator;
 import dev.loupe.manifest.Label;
 import dev.loupe.manifest.Manifest;
 import dev.loupe.manifest.ManifestEntry;
 import dev.loupe.manifest.ManifestException;
+import dev.loupe.segmentation.archive.SegmentationArchive;
+import dev.loupe.segmentation.evaluation.SegmentationEvaluation;
+import dev.loupe.segmentation.evaluation.SegmentationEvaluationFiles;
+import dev.loupe.segmentation.model.SegmentationConfig;
+import dev.loupe.segmentation.model.SegmentationData;
+import dev.loupe.segmentation.model.SegmentationDetector;
+import dev.loupe.segmentation.model.SegmentationModel;
+import dev.loupe.segmentation.model.SegmentationTrainer;
+import dev.loupe.segmentation.model.SegmentedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +59,7 @@ final class ModelTraining {
     private final State state;
     private final ImageLocator locator;
     private final ModelConfig config;
+    private final SegmentationConfig segmentationConfig;
     private final TrainingListener listener;
 
     /**
@@ -54,13 +68,15 @@ final class ModelTraining {
      * @param test null in a single-dataset project
      */
     record Job(String project, String version, List<StoredEntry> train, Path trainBase, List<StoredEntry> test,
-               Path testBase, OutputConfig output) {
+               Path testBase, OutputConfig output, boolean segmentation) {
     }
 
-    ModelTraining(State state, ImageLocator locator, ModelConfig config, TrainingListener listener) {
+    ModelTraining(State state, ImageLocator locator, ModelConfig config, SegmentationConfig segmentationConfig,
+                  TrainingListener listener) {
         this.state = state;
         this.locator = locator;
         this.config = config;
+        this.segmentationConfig = segmentationConfig;
         this.listener = listener;
     }
 
@@ -83,24 +99,11 @@ final class ModelTraining {
         try {
             progress(job, new TrainingProgress(TrainingProgress.Stage.PREPARING, 0, config.epochs(), Double.NaN,
                     java.time.Duration.ZERO, java.time.Duration.ZERO, 0));
-            List<LabeledImage> train = load(job.train(), job.trainBase(), "train dataset");
-            List<LabeledImage> test;
-            if (job.test() != null) {
-                test = load(job.test(), job.testBase(), "test dataset");
+            if (job.segmentation()) {
+                runSegmentation(job);
             } else {
-                Splits.Split split = Splits.stratified(train, 0.2, config.seed() * 31 + 7);
-                train = split.first();
-                test = split.second();
+                runClassification(job);
             }
-            TrainedModel model = new Trainer(config).train(train, List.of(), p -> progress(job, p));
-            Evaluation evaluation;
-            try (Detector detector = Detector.open(model)) {
-                evaluation = Evaluation.of(detector, test);
-            }
-            model = model.withMetrics(Map.of("f1", evaluation.f1(), "precision", evaluation.precision(),
-                    "recall", evaluation.recall(), "rocAuc", evaluation.rocAuc(),
-                    "averagePrecision", evaluation.averagePrecision()));
-            finish(job, model, evaluation, train.size());
         } catch (ManifestException e) {
             fail(job, "Training failed: the datasets could not be read: " + e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -110,32 +113,96 @@ final class ModelTraining {
         }
     }
 
-    private void finish(Job job, TrainedModel model, Evaluation evaluation, int trainImages) throws IOException {
+    private void runClassification(Job job) throws IOException {
+        List<LabeledImage> train = load(job.train(), job.trainBase(), "train dataset");
+        List<LabeledImage> test;
+        if (job.test() != null) {
+            test = load(job.test(), job.testBase(), "test dataset");
+        } else {
+            Splits.Split split = Splits.stratified(train, 0.2, config.seed() * 31 + 7);
+            train = split.first();
+            test = split.second();
+        }
+        TrainedModel model = new Trainer(config).train(train, List.of(), p -> progress(job, p));
+        Evaluation evaluation;
+        try (Detector detector = Detector.open(model)) {
+            evaluation = Evaluation.of(detector, test);
+        }
+        model = model.withMetrics(Map.of("f1", evaluation.f1(), "precision", evaluation.precision(),
+                "recall", evaluation.recall(), "rocAuc", evaluation.rocAuc(),
+                "averagePrecision", evaluation.averagePrecision()));
         Instant end = state.clock.instant();
-        String modelArn = state.modelArn(job.project(), job.version());
-        var ref = new EvaluationFiles.ModelRef(modelArn, job.project(), job.version());
+        var ref = ref(job);
+        finish(job, model.modelType(), evaluation.confusion(), ModelArchive.toBytes(model),
+                EvaluationFiles.evaluationManifest(evaluation, ref, end),
+                EvaluationFiles.evaluationResult(evaluation, ref, end, train.size(), List.of()), end);
+    }
+
+    private void runSegmentation(Job job) throws IOException {
+        List<AnomalyClass> classes = classes(job.train());
+        List<SegmentedImage> train = loadSegmented(job.train(), job.trainBase(), "train dataset", classes);
+        List<SegmentedImage> test;
+        if (job.test() != null) {
+            test = loadSegmented(job.test(), job.testBase(), "test dataset", classes);
+        } else {
+            Map<LabeledImage, SegmentedImage> back = new IdentityHashMap<>();
+            train.forEach(i -> back.put(i.image(), i));
+            Splits.Split split = Splits.stratified(train.stream().map(SegmentedImage::image).toList(), 0.2,
+                    segmentationConfig.seed() * 31 + 7);
+            train = split.first().stream().map(back::get).toList();
+            test = split.second().stream().map(back::get).toList();
+        }
+        SegmentationModel model = new SegmentationTrainer(segmentationConfig).train(train, classes,
+                p -> progress(job, p));
+        SegmentationEvaluation evaluation;
+        try (SegmentationDetector detector = SegmentationDetector.open(model)) {
+            evaluation = SegmentationEvaluation.of(detector, test);
+        }
+        model = model.withMetrics(Map.of("f1", evaluation.f1(), "precision", evaluation.precision(),
+                "recall", evaluation.recall(), "rocAuc", evaluation.rocAuc(), "pixelAuroc", evaluation.pixelAuroc()));
+        // The detected masks go beside the evaluation files; the manifest lines name them.
+        String folder = "EvaluationMasks-" + job.project() + "-" + job.version() + "/";
+        List<String> refs = new ArrayList<>();
+        int n = 0;
+        for (SegmentationEvaluation.Result r : evaluation.results()) {
+            String name = folder + String.format(Locale.ROOT, "%05d.png", ++n);
+            OutputS3Object o = write(job.output(), name, r.detection().maskPng());
+            refs.add("s3://" + o.bucket() + "/" + o.key());
+        }
+        Instant end = state.clock.instant();
+        var ref = ref(job);
+        finish(job, SegmentationModel.SEGMENTATION, evaluation.confusion(), SegmentationArchive.toBytes(model),
+                SegmentationEvaluationFiles.evaluationManifest(evaluation, ref, end, refs),
+                SegmentationEvaluationFiles.evaluationResult(evaluation, ref, end, train.size()), end);
+    }
+
+    private EvaluationFiles.ModelRef ref(Job job) {
+        return new EvaluationFiles.ModelRef(state.modelArn(job.project(), job.version()), job.project(), job.version());
+    }
+
+    private void finish(Job job, String type, Confusion confusion, byte[] archive, String manifestText,
+                        String resultText, Instant end) throws IOException {
         String suffix = job.project() + "-" + job.version() + ".json";
         OutputS3Object manifest = write(job.output(), "EvaluationManifest-" + suffix,
-                EvaluationFiles.evaluationManifest(evaluation, ref, end));
+                manifestText.getBytes(StandardCharsets.UTF_8));
         OutputS3Object result = write(job.output(), "EvaluationResult-" + suffix,
-                EvaluationFiles.evaluationResult(evaluation, ref, end, trainImages, List.of()));
-        byte[] archive = ModelArchive.toBytes(model);
-        ModelPerformance performance = ModelPerformance.builder().f1Score((float) evaluation.f1())
-                .recall((float) evaluation.recall()).precision((float) evaluation.precision()).build();
+                resultText.getBytes(StandardCharsets.UTF_8));
+        ModelPerformance performance = ModelPerformance.builder().f1Score((float) confusion.f1())
+                .recall((float) confusion.recall()).precision((float) confusion.precision()).build();
         state.commit(() -> {
             State.io(() -> state.workspace.writeModelArchive(job.project(), job.version(), archive));
             Model m = state.model(job.project(), job.version());
-            ModelFile done = m.file().withEvaluation(model.modelType(), performance, manifest, result, end)
+            ModelFile done = m.file().withEvaluation(type, performance, manifest, result, end)
                     .withStatus(ModelStatus.TRAINED, Models.TRAINED, state.clock.instant());
             state.put(job.project(), m.withFile(done));
             return null;
         });
     }
 
-    private OutputS3Object write(OutputConfig output, String name, String content) throws IOException {
+    private OutputS3Object write(OutputConfig output, String name, byte[] content) throws IOException {
         Path file = outputFile(output, name);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, content);
+        Files.write(file, content);
         String prefix = output.s3Location().prefix() == null ? "" : output.s3Location().prefix();
         return OutputS3Object.builder().bucket(output.s3Location().bucket()).key(prefix + name).build();
     }
@@ -185,6 +252,17 @@ final class ModelTraining {
      * each group against the folder its relative references resolve to.
      */
     private List<LabeledImage> load(List<StoredEntry> entries, Path datasetBase, String name) {
+        List<LabeledImage> images = new ArrayList<>();
+        for (var group : labeledByBase(entries).entrySet()) {
+            Path base = group.getKey().map(Path::of).orElse(datasetBase);
+            ImageLocator here = base == null ? locator : locator.withBase(base);
+            images.addAll(DatasetLoader.load(new Manifest(name, group.getValue(), List.of(), List.of()), here));
+        }
+        return images;
+    }
+
+    /** Labeled entries grouped by the folder their relative references resolve to, numbered as listed. */
+    private static Map<Optional<String>, List<ManifestEntry>> labeledByBase(List<StoredEntry> entries) {
         Map<Optional<String>, List<ManifestEntry>> byBase = new LinkedHashMap<>();
         int line = 0;
         for (StoredEntry e : entries) {
@@ -193,11 +271,26 @@ final class ModelTraining {
                 byBase.computeIfAbsent(e.base(), k -> new ArrayList<>()).add(e.entry().atLine(line));
             }
         }
-        List<LabeledImage> images = new ArrayList<>();
-        for (var group : byBase.entrySet()) {
+        return byBase;
+    }
+
+    /** The anomaly classes of the training masks, in order of first appearance. */
+    static List<AnomalyClass> classes(List<StoredEntry> entries) {
+        Map<String, AnomalyClass> classes = new LinkedHashMap<>();
+        for (StoredEntry e : entries) {
+            e.entry().mask().ifPresent(m -> m.anomalyClasses().forEach(c -> classes.putIfAbsent(c.name(), c)));
+        }
+        return List.copyOf(classes.values());
+    }
+
+    private List<SegmentedImage> loadSegmented(List<StoredEntry> entries, Path datasetBase, String name,
+                                               List<AnomalyClass> classes) {
+        List<SegmentedImage> images = new ArrayList<>();
+        for (var group : labeledByBase(entries).entrySet()) {
             Path base = group.getKey().map(Path::of).orElse(datasetBase);
             ImageLocator here = base == null ? locator : locator.withBase(base);
-            images.addAll(DatasetLoader.load(new Manifest(name, group.getValue(), List.of(), List.of()), here));
+            images.addAll(SegmentationData.load(new Manifest(name, group.getValue(), List.of(), List.of()), here,
+                    classes));
         }
         return images;
     }

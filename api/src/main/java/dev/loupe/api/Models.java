@@ -55,7 +55,10 @@ final class Models {
                     Dataset train = ready(p, "train", true);
                     Dataset test = ready(p, "test", false);
                     checkMinimums(train, test);
-                    checkClassification(train);
+                    boolean segmentation = isSegmentation(train);
+                    if (segmentation) {
+                        checkLabelMinimums(train, test);
+                    }
                     // An output bucket that does not resolve fails now, not after an hour of training.
                     training.outputFile(request.outputConfig(), "EvaluationResult-" + name + ".json");
                     // The counter moves first and is never reused, even if what follows fails.
@@ -71,7 +74,8 @@ final class Models {
                             null, null, request.kmsKeyId(), null, null, request.tags());
                     state.put(name, new Model(file, null));
                     ModelTraining.Job job = new ModelTraining.Job(name, version, train.entries(), base(train),
-                            test == null ? null : test.entries(), test == null ? null : base(test), request.outputConfig());
+                            test == null ? null : test.entries(), test == null ? null : base(test), request.outputConfig(),
+                            segmentation);
                     state.submit(() -> training.run(job));
                     return CreateModelResponse.builder().modelMetadata(metadata(file)).build();
                 }));
@@ -171,18 +175,54 @@ final class Models {
     }
 
     /**
-     * The service chose the model type from the training labels: masks on anomalous images make a
-     * segmentation model. This version trains classification models only, and says so rather
-     * than silently training the other kind.
+     * The model type follows the training labels, as the service chose it: masks on labeled
+     * anomalous training images make an image segmentation model.
      */
-    private static void checkClassification(Dataset train) {
-        boolean masks = train.entries().stream()
-                .anyMatch(e -> e.entry().label() == Label.ANOMALY && e.entry().hasMask());
-        if (masks) {
-            throw new ValidationException("The train dataset's anomalous images have masks, which makes an image "
-                    + "segmentation model; this version trains image classification models only. Use a dataset "
-                    + "with image-level labels only.");
+    private static boolean isSegmentation(Dataset train) {
+        return train.entries().stream().anyMatch(e -> e.entry().label() == Label.ANOMALY && e.entry().hasMask());
+    }
+
+    /**
+     * A segmentation model needs, per anomaly label, 20 images carrying that label alone in a
+     * single-dataset project, or 10 in each of the train and test datasets (LOOKOUT_API §6).
+     */
+    private static void checkLabelMinimums(Dataset train, Dataset test) {
+        List<String> shortfalls = new ArrayList<>();
+        Map<String, Long> trainCounts = singleLabelCounts(train);
+        Map<String, Long> testCounts = test == null ? null : singleLabelCounts(test);
+        for (String label : trainCounts.keySet()) {
+            long inTrain = trainCounts.get(label);
+            if (test == null && inTrain < 20) {
+                shortfalls.add("anomaly label " + label + " is alone on " + inTrain
+                        + " images of the dataset; a single-dataset project needs 20");
+            } else if (test != null) {
+                long inTest = testCounts.getOrDefault(label, 0L);
+                if (inTrain < 10 || inTest < 10) {
+                    shortfalls.add("anomaly label " + label + " is alone on " + inTrain + " training and " + inTest
+                            + " test images; each dataset needs 10");
+                }
+            }
         }
+        if (!shortfalls.isEmpty()) {
+            throw new ValidationException("The datasets do not have enough images of each anomaly label to train a "
+                    + "segmentation model: " + String.join("; ", shortfalls) + ".");
+        }
+    }
+
+    /** Per anomaly label (in order of appearance), the anomalous images whose mask has that label alone. */
+    private static Map<String, Long> singleLabelCounts(Dataset d) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (var e : d.entries()) {
+            if (e.entry().label() != Label.ANOMALY || e.entry().mask().isEmpty()) {
+                continue;
+            }
+            var classes = e.entry().mask().get().anomalyClasses();
+            classes.forEach(c -> counts.putIfAbsent(c.name(), 0L));
+            if (classes.size() == 1) {
+                counts.merge(classes.get(0).name(), 1L, Long::sum);
+            }
+        }
+        return counts;
     }
 
     private static List<Label> labels(Dataset d) {

@@ -14,8 +14,8 @@ import dev.loupe.api.workspace.ModelFile;
 import dev.loupe.api.workspace.ProjectFile;
 import dev.loupe.api.workspace.StoredEntry;
 import dev.loupe.api.workspace.Workspace;
-import dev.loupe.engine.model.DetectorPool;
 import dev.loupe.manifest.Label;
+import dev.loupe.segmentation.edge.ModelHost;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -96,7 +96,7 @@ final class State {
      *
      * @param pool the hosted detectors, or null when the model is not hosted
      */
-    record Model(ModelFile file, DetectorPool pool) {
+    record Model(ModelFile file, ModelHost pool) {
         Model withFile(ModelFile newFile) {
             return new Model(newFile, pool);
         }

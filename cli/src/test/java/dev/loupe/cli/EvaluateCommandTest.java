@@ -16,6 +16,28 @@ class EvaluateCommandTest {
     Path dir;
 
     @Test
+    void masksMakeItEvaluateASegmentationModelWithPixelFigures() throws IOException {
+        assertEquals(0, CliTest.run("testdata", "generate", dir.toString(), "--kind", "board", "--seed", "4",
+                "--train", "8,8", "--test", "4,4", "--size", "64x64").code());
+        CliTest.Result r = CliTest.run("evaluate", "--train", dir.resolve("seg-train.manifest").toString(), "--test",
+                dir.resolve("seg-test.manifest").toString(), "--epochs", "1", "--input-size", "32", "--channels", "4,8",
+                "--json", "--report", dir.resolve("report").toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = r.json();
+        assertEquals("segmentation", j.get("modelType").asText());
+        assertTrue(j.has("pixelAuroc"), j.toString());
+        assertEquals(4, j.get("classes").size(), j.toString());
+        for (JsonNode c : j.get("classes")) {
+            for (String field : new String[] {"className", "precision", "recall", "f1", "aiou"}) {
+                assertTrue(c.has(field), "missing " + field + " in " + c);
+            }
+        }
+        try (Stream<Path> masks = Files.list(dir.resolve("report").resolve("masks"))) {
+            assertEquals(8, masks.count());
+        }
+    }
+
+    @Test
     void evaluatePrintsOneJsonObjectAndWritesTheServicesFiles() throws IOException {
         assertEquals(0, CliTest.run("testdata", "generate", dir.toString(), "--kind", "fabric", "--seed", "3",
                 "--train", "10,6", "--test", "4,4", "--size", "64x64").code());
@@ -32,7 +54,7 @@ class EvaluateCommandTest {
         assertEquals(16, j.get("trainImages").asInt());
         assertEquals(8, j.get("testImages").asInt());
         assertTrue(r.err().contains("epoch 2/2"), "progress on stderr: " + r.err());
-        assertTrue(r.err().contains("warning: test set has 4 normal images"), r.err());
+        assertTrue(r.err().contains("warning: there are 4 labeled normal images in the test dataset"), r.err());
         Path report = dir.resolve("report");
         assertEquals(8, Files.readAllLines(report.resolve("EvaluationManifest-evaluate-1.json")).size());
         String result = Files.readString(report.resolve("EvaluationResult-evaluate-1.json"));

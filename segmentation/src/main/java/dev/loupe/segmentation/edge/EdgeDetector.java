@@ -1,14 +1,9 @@
 package dev.loupe.segmentation.edge;
 
-import dev.loupe.engine.archive.ModelArchive;
-import dev.loupe.engine.model.Detection;
-import dev.loupe.engine.model.DetectorPool;
-import dev.loupe.engine.model.TrainedModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -28,11 +23,11 @@ import java.util.zip.ZipInputStream;
  */
 public final class EdgeDetector implements AutoCloseable {
     private final EdgePackage.Runtime runtime;
-    private final DetectorPool pool;
+    private final ModelHost host;
 
-    private EdgeDetector(EdgePackage.Runtime runtime, TrainedModel model) {
+    private EdgeDetector(EdgePackage.Runtime runtime, ModelHost host) {
         this.runtime = runtime;
-        this.pool = new DetectorPool(model, 1, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        this.host = host;
     }
 
     /**
@@ -70,7 +65,8 @@ public final class EdgeDetector implements AutoCloseable {
             throw new IllegalArgumentException(artifact + " was packaged by a newer version (format "
                     + runtime.formatVersion() + "; this version reads up to " + EdgePackage.FORMAT_VERSION + ")");
         }
-        return new EdgeDetector(runtime, ModelArchive.fromBytes(model, artifact + "!" + EdgePackage.MODEL));
+        return new EdgeDetector(runtime, ModelHost.open(model, artifact + "!" + EdgePackage.MODEL, 1,
+                Math.max(1, Runtime.getRuntime().availableProcessors())));
     }
 
     /** What the packaged model is. */
@@ -84,13 +80,12 @@ public final class EdgeDetector implements AutoCloseable {
      * @throws dev.loupe.engine.image.InvalidImageException for bytes the service would refuse
      */
     public EdgeResult detect(byte[] image) {
-        Detection d = pool.detect(image);
-        return new EdgeResult(d.isAnomalous(), d.confidence(), List.of(), null);
+        return host.detect(image);
     }
 
     @Override
     public void close() {
-        pool.close();
+        host.close();
     }
 
     private static byte[] readIfExists(Path file) throws IOException {
