@@ -94,7 +94,7 @@ class ModelLifecycleTest {
     @Test
     @Order(1)
     void createModelStartsTrainingVersionOne() {
-        ModelMetadata m = lv.createModel(b -> b.projectName("washers").description("first.try")
+        ModelMetadata m = lv.createModel(b -> b.projectName("washers").description("first.try").kmsKeyId("alias/line-3")
                 .outputConfig(o -> o.s3Location(s -> s.bucket("out").prefix("washers/")))
                 .tags(Tag.builder().key("line").value("3").build())).modelMetadata();
         assertEquals("1", m.modelVersion());
@@ -123,6 +123,7 @@ class ModelLifecycleTest {
         assertEquals(20, Files.readAllLines(dir.resolve("out/washers/EvaluationManifest-washers-1.json")).size());
         assertTrue(Files.readString(dir.resolve("out/washers/EvaluationResult-washers-1.json")).contains("F1Score"));
         assertEquals("first.try", d.description());
+        assertEquals("alias/line-3", d.kmsKeyId(), "the key id is recorded");
         assertTrue(progress.stream().anyMatch(p -> p.stage() == TrainingProgress.Stage.TRAINING && p.epoch() == 8));
         assertEquals("1", lv.describeModel(b -> b.projectName("washers").modelVersion("latest"))
                 .modelDescription().modelVersion());

@@ -97,6 +97,8 @@ class SegmentationModelLifecycleTest {
             }
             lv.stopModel(b -> b.projectName("washers").modelVersion("1"));
             lv.waiter().waitUntilModelStopped(b -> b.projectName("washers").modelVersion("1"));
+            lv.deleteModel(b -> b.projectName("washers").modelVersion("1"));
+            assertTrue(lv.listModels(b -> b.projectName("washers")).models().isEmpty());
         }
     }
 
