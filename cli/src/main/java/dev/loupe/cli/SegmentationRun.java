@@ -17,6 +17,7 @@ import dev.loupe.segmentation.model.SegmentationModel;
 import dev.loupe.segmentation.model.SegmentationResult;
 import dev.loupe.segmentation.model.SegmentationTrainer;
 import dev.loupe.segmentation.model.SegmentedImage;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
 /** {@code loupe evaluate} for segmentation manifests: train, evaluate per image and per pixel, print. */
 final class SegmentationRun {
@@ -149,14 +151,34 @@ final class SegmentationRun {
         return (System.nanoTime() - t) / 1e6 / Math.max(1, encoded.size());
     }
 
+    /** The mask PNGs, and each test image with its predicted classes painted over it at half strength. */
     private void writeOverlays(SegmentationEvaluation e) throws IOException {
-        Path dir = Files.createDirectories(c.report.resolve("masks"));
+        Path masks = Files.createDirectories(c.report.resolve("masks"));
+        Path overlays = Files.createDirectories(c.report.resolve("overlays"));
         int n = 0;
         for (SegmentationEvaluation.Result r : e.results()) {
             SegmentationResult d = r.detection();
             String name = String.format(Locale.ROOT, "%03d-%s-%s.png", ++n, r.image().image().anomalous() ? "anomaly"
                     : "normal", d.isAnomalous() ? "called-anomaly" : "called-normal");
-            Files.write(dir.resolve(name), d.maskPng());
+            Files.write(masks.resolve(name), d.maskPng());
+            BufferedImage photo = ImageIO.read(r.image().image().source().toFile());
+            if (photo == null || photo.getWidth() != d.width() || photo.getHeight() != d.height()) {
+                continue; // an EXIF-rotated photo: the mask alone shows the prediction
+            }
+            BufferedImage out = new BufferedImage(d.width(), d.height(), BufferedImage.TYPE_INT_RGB);
+            byte[] classes = d.classMap();
+            for (int y = 0; y < d.height(); y++) {
+                for (int x = 0; x < d.width(); x++) {
+                    int rgb = photo.getRGB(x, y) & 0xFFFFFF;
+                    int k = classes[y * d.width() + x] & 0xFF;
+                    if (k > 0) {
+                        int paint = d.colors().get(k - 1).rgb();
+                        rgb = ((rgb >> 1) & 0x7F7F7F) + ((paint >> 1) & 0x7F7F7F);
+                    }
+                    out.setRGB(x, y, rgb);
+                }
+            }
+            ImageIO.write(out, "png", overlays.resolve(name).toFile());
         }
     }
 }

@@ -35,6 +35,9 @@ class EvaluateCommandTest {
         try (Stream<Path> masks = Files.list(dir.resolve("report").resolve("masks"))) {
             assertEquals(8, masks.count());
         }
+        try (Stream<Path> overlays = Files.list(dir.resolve("report").resolve("overlays"))) {
+            assertEquals(8, overlays.count(), "each test image with its predicted mask painted over it");
+        }
     }
 
     @Test
