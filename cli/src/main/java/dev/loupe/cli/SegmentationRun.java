@@ -8,6 +8,7 @@ import dev.loupe.manifest.AnomalyClass;
 import dev.loupe.manifest.ImageLocator;
 import dev.loupe.manifest.Label;
 import dev.loupe.manifest.Manifest;
+import dev.loupe.manifest.ManifestEntry;
 import dev.loupe.segmentation.evaluation.SegmentationEvaluation;
 import dev.loupe.segmentation.metrics.PixelClassMetrics;
 import dev.loupe.segmentation.model.SegmentationConfig;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -133,6 +135,32 @@ final class SegmentationRun {
         List<Label> testLabels = testManifest == null ? null
                 : testManifest.entries().stream().map(e -> e.label()).toList();
         Minimums.shortfalls(trainLabels, testLabels).forEach(s -> err.println("warning: " + s + " (running anyway)"));
+        // Per anomaly label: images carrying it alone; 20 in one dataset, or 10 in each of two.
+        Map<String, Integer> trainCounts = singleLabelCounts(train.stream().map(i -> i.image().entry()).toList());
+        Map<String, Integer> testCounts = testManifest == null ? Map.of() : singleLabelCounts(testManifest.entries());
+        trainCounts.forEach((label, n) -> {
+            int need = testManifest == null ? 20 : 10;
+            if (n < need || (testManifest != null && testCounts.getOrDefault(label, 0) < need)) {
+                err.println("warning: anomaly label " + label + " is alone on " + n + " training"
+                        + (testManifest == null ? "" : " and " + testCounts.getOrDefault(label, 0) + " test")
+                        + " images; the service required " + need + (testManifest == null ? "" : " in each")
+                        + " (running anyway)");
+            }
+        });
+    }
+
+    private static Map<String, Integer> singleLabelCounts(List<ManifestEntry> entries) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (ManifestEntry e : entries) {
+            if (e.label() == Label.ANOMALY && e.mask().isPresent()) {
+                List<AnomalyClass> classes = e.mask().get().anomalyClasses();
+                classes.forEach(c -> counts.putIfAbsent(c.name(), 0));
+                if (classes.size() == 1) {
+                    counts.merge(classes.get(0).name(), 1, Integer::sum);
+                }
+            }
+        }
+        return counts;
     }
 
     /** Mean single-thread latency from file bytes to a result with its mask PNG, after a warm-up. */

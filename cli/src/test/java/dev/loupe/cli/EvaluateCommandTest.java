@@ -25,6 +25,8 @@ class EvaluateCommandTest {
         assertEquals(0, r.code(), r.err());
         JsonNode j = r.json();
         assertEquals("segmentation", j.get("modelType").asText());
+        assertTrue(r.err().contains("warning: anomaly label scratch is alone on 2 training and 1 test images; "
+                + "the service required 10 in each (running anyway)"), r.err());
         assertTrue(j.has("pixelAuroc"), j.toString());
         assertEquals(4, j.get("classes").size(), j.toString());
         for (JsonNode c : j.get("classes")) {

@@ -1,6 +1,7 @@
 package dev.loupe.segmentation.network;
 
 import dev.loupe.engine.network.Tensor;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -20,9 +21,9 @@ import org.nd4j.linalg.learning.config.Adam;
  * The segmentation network as a SameDiff graph, for training and for inference.
  *
  * <p>Loss: class-weighted cross-entropy per pixel (defects are often under 2 % of the pixels, so
- * rare classes weigh more), plus a soft Dice term on "any anomaly" against background, which
- * rewards overlap directly and keeps thin shapes (cracks, scratches) from being traded away for
- * the easy background.
+ * rare classes weigh more), plus soft Dice terms, half on "any anomaly" against background and
+ * half the mean over the anomaly classes, which reward overlap directly and keep thin shapes
+ * (cracks, scratches) from being traded away for the easy background or the bigger classes.
  *
  * <p>Owns its graph and arrays; {@link #close()} releases them. Not thread-safe.
  */
@@ -85,7 +86,18 @@ public final class SegmentationGraph implements AutoCloseable {
             SDVariable overlap = anomalyProbability.mul(anomalyTarget).sum();
             SDVariable dice = sd.constant(Nd4j.scalar(1f)).sub(overlap.mul(2).add(1)
                     .div(anomalyProbability.sum().add(anomalyTarget.sum()).add(1)));
-            crossEntropy.add(LOSS, dice);
+            // And the mean soft Dice of each anomaly class, so that a thin, rare class (scratches
+            // beside stains) is not left to the any-anomaly term, which the big classes dominate.
+            // With one class the two terms are the same.
+            SDVariable probabilities = exp.div(sum);
+            SDVariable classOverlap = probabilities.mul(target).sum(0, 2, 3);
+            SDVariable classDice = sd.constant(Nd4j.scalar(1f)).sub(classOverlap.mul(2).add(1)
+                    .div(probabilities.sum(0, 2, 3).add(target.sum(0, 2, 3)).add(1)));
+            float[] anomalyClasses = new float[k];
+            Arrays.fill(anomalyClasses, 1, k, 1f / (k - 1));
+            SDVariable meanClassDice = classDice.mul(sd.constant(Nd4j.create(anomalyClasses, new long[] {k},
+                    DataType.FLOAT))).sum();
+            crossEntropy.add(LOSS, dice.mul(0.5).add(meanClassDice.mul(0.5)));
             sd.setLossVariables(LOSS);
             sd.setTrainingConfig(TrainingConfig.builder()
                     .updater(new Adam(learningRate))
