@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loupe.engine.metrics.Confusion;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,25 +37,45 @@ public final class EvaluationFiles {
             } catch (JsonProcessingException ex) {
                 throw new UncheckedIOException(ex);
             }
-            boolean anomalous = r.detection().isAnomalous();
-            line.put("anomaly-label-detected", anomalous ? 1 : 0);
-            ObjectNode meta = line.putObject("anomaly-label-detected-metadata");
-            meta.put("class-name", anomalous ? "anomaly" : "normal");
-            meta.put("confidence", r.detection().confidence());
-            meta.put("type", "groundtruth/image-classification");
-            meta.put("human-annotated", "no");
-            meta.put("creation-date", when.toString());
-            meta.put("job-name", "training-job/anomaly-detection");
-            meta.put("model-arn", model.modelArn());
-            meta.put("project-name", model.projectName());
-            meta.put("model-version", model.modelVersion());
+            addDetectedLabel(line, r.detection().isAnomalous(), r.detection().confidence(), model, when);
             out.append(line).append('\n');
         }
         return out.toString();
     }
 
+    /**
+     * Adds the model's decision to a test image's manifest line, as the service's evaluation
+     * manifest holds it: {@code anomaly-label-detected} and its metadata.
+     */
+    public static void addDetectedLabel(ObjectNode line, boolean anomalous, double confidence, ModelRef model,
+                                        Instant when) {
+        line.put("anomaly-label-detected", anomalous ? 1 : 0);
+        ObjectNode meta = line.putObject("anomaly-label-detected-metadata");
+        meta.put("class-name", anomalous ? "anomaly" : "normal");
+        meta.put("confidence", confidence);
+        meta.put("type", "groundtruth/image-classification");
+        meta.put("human-annotated", "no");
+        meta.put("creation-date", when.toString());
+        meta.put("job-name", "training-job/anomaly-detection");
+        meta.put("model-arn", model.modelArn());
+        meta.put("project-name", model.projectName());
+        meta.put("model-version", model.modelVersion());
+    }
+
     /** The evaluation result JSON (pretty-printed, as the service wrote it). */
     public static String evaluationResult(Evaluation e, ModelRef model, Instant when, int trainingImages,
+                                          List<ObjectNode> pixelClassMetrics) {
+        return evaluationResult(e.confusion(), e.rocAuc(), e.averagePrecision(), e.results().size(), model, when,
+                trainingImages, pixelClassMetrics);
+    }
+
+    /**
+     * The evaluation result JSON from the figures themselves, for any model type.
+     *
+     * @param pixelClassMetrics the segmentation model's per-class entries; empty for classification
+     */
+    public static String evaluationResult(Confusion confusion, double rocAuc, double averagePrecision,
+                                          int testImages, ModelRef model, Instant when, int trainingImages,
                                           List<ObjectNode> pixelClassMetrics) {
         ObjectNode root = JSON.createObjectNode();
         root.put("Version", 1);
@@ -62,13 +83,13 @@ public final class EvaluationFiles {
         details.put("ModelArn", model.modelArn());
         details.put("EvaluationEndTimestamp", when.toString());
         details.put("NumberOfTrainingImages", trainingImages);
-        details.put("NumberOfTestingImages", e.results().size());
+        details.put("NumberOfTestingImages", testImages);
         ObjectNode metrics = root.putObject("AggregatedEvaluationResults").putObject("Metrics");
-        metrics.put("ROCAUC", finite(e.rocAuc()));
-        metrics.put("AveragePrecision", finite(e.averagePrecision()));
-        metrics.put("Precision", e.precision());
-        metrics.put("Recall", e.recall());
-        metrics.put("F1Score", e.f1());
+        metrics.put("ROCAUC", finite(rocAuc));
+        metrics.put("AveragePrecision", finite(averagePrecision));
+        metrics.put("Precision", confusion.precision());
+        metrics.put("Recall", confusion.recall());
+        metrics.put("F1Score", confusion.f1());
         if (!pixelClassMetrics.isEmpty()) {
             metrics.putArray("PixelAnomalyClassMetrics").addAll(new ArrayList<>(pixelClassMetrics));
         }

@@ -3,7 +3,6 @@ package dev.loupe.segmentation.evaluation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.engine.evaluation.EvaluationFiles;
 import dev.loupe.segmentation.metrics.PixelClassMetrics;
@@ -37,18 +36,7 @@ public final class SegmentationEvaluationFiles {
             } catch (JsonProcessingException ex) {
                 throw new UncheckedIOException(ex);
             }
-            boolean anomalous = r.detection().isAnomalous();
-            line.put("anomaly-label-detected", anomalous ? 1 : 0);
-            ObjectNode meta = line.putObject("anomaly-label-detected-metadata");
-            meta.put("class-name", anomalous ? "anomaly" : "normal");
-            meta.put("confidence", r.detection().confidence());
-            meta.put("type", "groundtruth/image-classification");
-            meta.put("human-annotated", "no");
-            meta.put("creation-date", when.toString());
-            meta.put("job-name", "training-job/anomaly-detection");
-            meta.put("model-arn", model.modelArn());
-            meta.put("project-name", model.projectName());
-            meta.put("model-version", model.modelVersion());
+            EvaluationFiles.addDetectedLabel(line, r.detection().isAnomalous(), r.detection().confidence(), model, when);
             line.put("anomaly-mask-ref-detected", maskRefs.get(i));
             ObjectNode maskMeta = line.putObject("anomaly-mask-ref-detected-metadata");
             ObjectNode colours = maskMeta.putObject("internal-color-map");
@@ -69,31 +57,7 @@ public final class SegmentationEvaluationFiles {
     /** The evaluation result JSON, as the service wrote it, with the per-class pixel metrics. */
     public static String evaluationResult(SegmentationEvaluation e, EvaluationFiles.ModelRef model, Instant when,
                                           int trainingImages) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("Version", 1);
-        ObjectNode details = root.putObject("EvaluationDetails");
-        details.put("ModelArn", model.modelArn());
-        details.put("EvaluationEndTimestamp", when.toString());
-        details.put("NumberOfTrainingImages", trainingImages);
-        details.put("NumberOfTestingImages", e.results().size());
-        ObjectNode metrics = root.putObject("AggregatedEvaluationResults").putObject("Metrics");
-        metrics.put("ROCAUC", finite(e.rocAuc()));
-        metrics.put("AveragePrecision", finite(e.averagePrecision()));
-        metrics.put("Precision", e.precision());
-        metrics.put("Recall", e.recall());
-        metrics.put("F1Score", e.f1());
-        ArrayNode classes = metrics.putArray("PixelAnomalyClassMetrics");
-        for (PixelClassMetrics c : e.classes()) {
-            classes.add(c.toJson());
-        }
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    private static double finite(double v) {
-        return Double.isFinite(v) ? v : 0;
+        return EvaluationFiles.evaluationResult(e.confusion(), e.rocAuc(), e.averagePrecision(), e.results().size(),
+                model, when, trainingImages, e.classes().stream().map(PixelClassMetrics::toJson).toList());
     }
 }
