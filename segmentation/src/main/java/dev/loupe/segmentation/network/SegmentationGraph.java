@@ -86,18 +86,23 @@ public final class SegmentationGraph implements AutoCloseable {
             SDVariable overlap = anomalyProbability.mul(anomalyTarget).sum();
             SDVariable dice = sd.constant(Nd4j.scalar(1f)).sub(overlap.mul(2).add(1)
                     .div(anomalyProbability.sum().add(anomalyTarget.sum()).add(1)));
-            // And the mean soft Dice of each anomaly class, so that a thin, rare class (scratches
-            // beside stains) is not left to the any-anomaly term, which the big classes dominate.
-            // With one class the two terms are the same.
-            SDVariable probabilities = exp.div(sum);
-            SDVariable classOverlap = probabilities.mul(target).sum(0, 2, 3);
-            SDVariable classDice = sd.constant(Nd4j.scalar(1f)).sub(classOverlap.mul(2).add(1)
-                    .div(probabilities.sum(0, 2, 3).add(target.sum(0, 2, 3)).add(1)));
-            float[] anomalyClasses = new float[k];
-            Arrays.fill(anomalyClasses, 1, k, 1f / (k - 1));
-            SDVariable meanClassDice = classDice.mul(sd.constant(Nd4j.create(anomalyClasses, new long[] {k},
-                    DataType.FLOAT))).sum();
-            crossEntropy.add(LOSS, dice.mul(0.5).add(meanClassDice.mul(0.5)));
+            if (k == 2) {
+                // One anomaly class: its Dice is the "any anomaly" Dice, computed once.
+                crossEntropy.add(LOSS, dice);
+            } else {
+                // The mean soft Dice of each anomaly class takes half the weight, so that a thin,
+                // rare class (scratches beside stains) is not left to the any-anomaly term, which
+                // the big classes dominate.
+                SDVariable probabilities = exp.div(sum);
+                SDVariable classOverlap = probabilities.mul(target).sum(0, 2, 3);
+                SDVariable classDice = sd.constant(Nd4j.scalar(1f)).sub(classOverlap.mul(2).add(1)
+                        .div(probabilities.sum(0, 2, 3).add(target.sum(0, 2, 3)).add(1)));
+                float[] anomalyClasses = new float[k];
+                Arrays.fill(anomalyClasses, 1, k, 1f / (k - 1));
+                SDVariable meanClassDice = classDice.mul(sd.constant(Nd4j.create(anomalyClasses, new long[] {k},
+                        DataType.FLOAT))).sum();
+                crossEntropy.add(LOSS, dice.mul(0.5).add(meanClassDice.mul(0.5)));
+            }
             sd.setLossVariables(LOSS);
             sd.setTrainingConfig(TrainingConfig.builder()
                     .updater(new Adam(learningRate))
