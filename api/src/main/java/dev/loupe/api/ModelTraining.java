@@ -39,9 +39,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -97,8 +97,10 @@ final class ModelTraining {
 
     void run(Job job) {
         try {
-            progress(job, new TrainingProgress(TrainingProgress.Stage.PREPARING, 0, config.epochs(), Double.NaN,
-                    java.time.Duration.ZERO, java.time.Duration.ZERO, 0));
+            // Decoding a dataset takes a while before the trainer's own first event: say so at once.
+            int epochs = job.segmentation() ? segmentationConfig.epochs() : config.epochs();
+            progress(job, new TrainingProgress(TrainingProgress.Stage.PREPARING, 0, epochs, Double.NaN,
+                    Duration.ZERO, Duration.ZERO, 0));
             if (job.segmentation()) {
                 runSegmentation(job);
             } else {
@@ -145,12 +147,9 @@ final class ModelTraining {
         if (job.test() != null) {
             test = loadSegmented(job.test(), job.testBase(), "test dataset", classes);
         } else {
-            Map<LabeledImage, SegmentedImage> back = new IdentityHashMap<>();
-            train.forEach(i -> back.put(i.image(), i));
-            Splits.Split split = Splits.stratified(train.stream().map(SegmentedImage::image).toList(), 0.2,
-                    segmentationConfig.seed() * 31 + 7);
-            train = split.first().stream().map(back::get).toList();
-            test = split.second().stream().map(back::get).toList();
+            SegmentationData.Split split = SegmentationData.stratified(train, 0.2, segmentationConfig.seed() * 31 + 7);
+            train = split.first();
+            test = split.second();
         }
         SegmentationModel model = new SegmentationTrainer(segmentationConfig).train(train, classes,
                 p -> progress(job, p));

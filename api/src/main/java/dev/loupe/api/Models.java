@@ -20,8 +20,10 @@ import dev.loupe.api.model.ResourceType;
 import dev.loupe.api.model.ValidationException;
 import dev.loupe.api.workspace.ModelFile;
 import dev.loupe.api.workspace.ProjectFile;
+import dev.loupe.api.workspace.StoredEntry;
 import dev.loupe.engine.model.Minimums;
 import dev.loupe.manifest.Label;
+import dev.loupe.manifest.ManifestEntry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -182,47 +184,17 @@ final class Models {
         return train.entries().stream().anyMatch(e -> e.entry().label() == Label.ANOMALY && e.entry().hasMask());
     }
 
-    /**
-     * A segmentation model needs, per anomaly label, 20 images carrying that label alone in a
-     * single-dataset project, or 10 in each of the train and test datasets (LOOKOUT_API §6).
-     */
+    /** The per-label minimums of a segmentation model (LOOKOUT_API §6). */
     private static void checkLabelMinimums(Dataset train, Dataset test) {
-        List<String> shortfalls = new ArrayList<>();
-        Map<String, Long> trainCounts = singleLabelCounts(train);
-        Map<String, Long> testCounts = test == null ? null : singleLabelCounts(test);
-        for (String label : trainCounts.keySet()) {
-            long inTrain = trainCounts.get(label);
-            if (test == null && inTrain < 20) {
-                shortfalls.add("anomaly label " + label + " is alone on " + inTrain
-                        + " images of the dataset; a single-dataset project needs 20");
-            } else if (test != null) {
-                long inTest = testCounts.getOrDefault(label, 0L);
-                if (inTrain < 10 || inTest < 10) {
-                    shortfalls.add("anomaly label " + label + " is alone on " + inTrain + " training and " + inTest
-                            + " test images; each dataset needs 10");
-                }
-            }
-        }
+        List<String> shortfalls = Minimums.labelShortfalls(entries(train), test == null ? null : entries(test));
         if (!shortfalls.isEmpty()) {
             throw new ValidationException("The datasets do not have enough images of each anomaly label to train a "
                     + "segmentation model: " + String.join("; ", shortfalls) + ".");
         }
     }
 
-    /** Per anomaly label (in order of appearance), the anomalous images whose mask has that label alone. */
-    private static Map<String, Long> singleLabelCounts(Dataset d) {
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        for (var e : d.entries()) {
-            if (e.entry().label() != Label.ANOMALY || e.entry().mask().isEmpty()) {
-                continue;
-            }
-            var classes = e.entry().mask().get().anomalyClasses();
-            classes.forEach(c -> counts.putIfAbsent(c.name(), 0L));
-            if (classes.size() == 1) {
-                counts.merge(classes.get(0).name(), 1L, Long::sum);
-            }
-        }
-        return counts;
+    private static List<ManifestEntry> entries(Dataset d) {
+        return d.entries().stream().map(StoredEntry::entry).toList();
     }
 
     private static List<Label> labels(Dataset d) {

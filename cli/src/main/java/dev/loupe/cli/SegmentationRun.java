@@ -3,12 +3,10 @@ package dev.loupe.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.engine.model.Minimums;
-import dev.loupe.engine.model.Splits;
 import dev.loupe.manifest.AnomalyClass;
 import dev.loupe.manifest.ImageLocator;
 import dev.loupe.manifest.Label;
 import dev.loupe.manifest.Manifest;
-import dev.loupe.manifest.ManifestEntry;
 import dev.loupe.segmentation.evaluation.SegmentationEvaluation;
 import dev.loupe.segmentation.metrics.PixelClassMetrics;
 import dev.loupe.segmentation.model.SegmentationConfig;
@@ -24,11 +22,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import javax.imageio.ImageIO;
 
 /** {@code loupe evaluate} for segmentation manifests: train, evaluate per image and per pixel, print. */
@@ -50,19 +45,14 @@ final class SegmentationRun {
         ImageLocator trainLocator = c.locations.locator(c.train, c.spec.commandLine());
         List<SegmentedImage> train = SegmentationData.load(trainManifest, trainLocator, classes);
         List<SegmentedImage> test = null;
-        Manifest testManifest = null;
-        if (c.test != null) {
-            testManifest = Manifest.read(c.test);
-        } else {
-            List<SegmentedImage> labeled = train.stream().filter(i -> i.image().label() != Label.UNLABELED).toList();
-            Map<Object, SegmentedImage> back = new IdentityHashMap<>();
-            labeled.forEach(i -> back.put(i.image(), i));
-            Splits.Split split = Splits.stratified(labeled.stream().map(SegmentedImage::image).toList(), 0.2,
-                    c.seed * 31 + 7);
-            train = split.first().stream().map(back::get).toList();
-            test = split.second().stream().map(back::get).toList();
-        }
+        Manifest testManifest = c.test == null ? null : Manifest.read(c.test);
+        // Before any internal split: a single dataset is judged whole, as the service judged it.
         warnBelowMinimums(train, testManifest);
+        if (testManifest == null) {
+            SegmentationData.Split split = SegmentationData.stratified(train, 0.2, c.seed * 31 + 7);
+            train = split.first();
+            test = split.second();
+        }
         SegmentationConfig config = SegmentationConfig.defaults().withSeed(c.seed);
         if (c.epochs != null) {
             config = config.withEpochs(c.epochs);
@@ -135,32 +125,9 @@ final class SegmentationRun {
         List<Label> testLabels = testManifest == null ? null
                 : testManifest.entries().stream().map(e -> e.label()).toList();
         Minimums.shortfalls(trainLabels, testLabels).forEach(s -> err.println("warning: " + s + " (running anyway)"));
-        // Per anomaly label: images carrying it alone; 20 in one dataset, or 10 in each of two.
-        Map<String, Integer> trainCounts = singleLabelCounts(train.stream().map(i -> i.image().entry()).toList());
-        Map<String, Integer> testCounts = testManifest == null ? Map.of() : singleLabelCounts(testManifest.entries());
-        trainCounts.forEach((label, n) -> {
-            int need = testManifest == null ? 20 : 10;
-            if (n < need || (testManifest != null && testCounts.getOrDefault(label, 0) < need)) {
-                err.println("warning: anomaly label " + label + " is alone on " + n + " training"
-                        + (testManifest == null ? "" : " and " + testCounts.getOrDefault(label, 0) + " test")
-                        + " images; the service required " + need + (testManifest == null ? "" : " in each")
-                        + " (running anyway)");
-            }
-        });
-    }
-
-    private static Map<String, Integer> singleLabelCounts(List<ManifestEntry> entries) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (ManifestEntry e : entries) {
-            if (e.label() == Label.ANOMALY && e.mask().isPresent()) {
-                List<AnomalyClass> classes = e.mask().get().anomalyClasses();
-                classes.forEach(c -> counts.putIfAbsent(c.name(), 0));
-                if (classes.size() == 1) {
-                    counts.merge(classes.get(0).name(), 1, Integer::sum);
-                }
-            }
-        }
-        return counts;
+        Minimums.labelShortfalls(train.stream().map(i -> i.image().entry()).toList(),
+                testManifest == null ? null : testManifest.entries())
+                .forEach(s -> err.println("warning: " + s + " (running anyway)"));
     }
 
     /** Mean single-thread latency from file bytes to a result with its mask PNG, after a warm-up. */

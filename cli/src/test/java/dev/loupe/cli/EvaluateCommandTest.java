@@ -26,7 +26,7 @@ class EvaluateCommandTest {
         JsonNode j = r.json();
         assertEquals("segmentation", j.get("modelType").asText());
         assertTrue(r.err().contains("warning: anomaly label scratch is alone on 2 training and 1 test images; "
-                + "the service required 10 in each (running anyway)"), r.err());
+                + "each dataset needs 10 (running anyway)"), r.err());
         assertTrue(j.has("pixelAuroc"), j.toString());
         assertEquals(4, j.get("classes").size(), j.toString());
         for (JsonNode c : j.get("classes")) {

@@ -3,16 +3,12 @@ package dev.loupe.engine.archive;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.loupe.engine.calibration.Calibration;
-import dev.loupe.engine.model.Provenance;
 import dev.loupe.engine.model.ScoringMode;
 import dev.loupe.engine.model.TrainedModel;
 import dev.loupe.engine.network.Architecture;
 import dev.loupe.engine.network.NetworkWeights;
 import dev.loupe.engine.network.Tensor;
-import dev.loupe.engine.preprocess.Normalization;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -107,49 +103,21 @@ public final class ModelArchive {
         Architecture a = m.weights().architecture();
         ObjectNode arch = root.putObject("architecture");
         arch.put("inputSize", a.inputSize());
-        ArrayNode channels = arch.putArray("channels");
-        for (int c : a.channels()) {
-            channels.add(c);
-        }
+        ModelDescriptions.putChannels(arch, a.channels());
         arch.put("scoreMargin", a.scoreMargin());
-        Normalization n = m.normalization();
-        ObjectNode norm = root.putObject("normalization");
-        norm.putArray("mean").add(n.meanR()).add(n.meanG()).add(n.meanB());
-        norm.putArray("std").add(n.stdR()).add(n.stdG()).add(n.stdB());
-        ObjectNode cal = root.putObject("calibration");
-        cal.put("threshold", m.calibration().threshold());
-        cal.put("scale", m.calibration().scale());
-        cal.put("rule", m.calibration().rule());
+        ModelDescriptions.putNormalization(root, m.normalization());
+        ModelDescriptions.putCalibration(root, m.calibration());
         root.putArray("classes");
-        ObjectNode metrics = root.putObject("metrics");
-        m.metrics().forEach(metrics::put);
-        Provenance p = m.provenance();
-        ObjectNode prov = root.putObject("provenance");
-        prov.put("datasetHash", p.datasetHash());
-        prov.put("trainNormal", p.trainNormal());
-        prov.put("trainAnomalous", p.trainAnomalous());
-        prov.put("validationNormal", p.validationNormal());
-        prov.put("validationAnomalous", p.validationAnomalous());
-        prov.put("seed", p.seed());
-        prov.put("config", p.config());
-        prov.put("trainSeconds", p.trainSeconds());
-        ObjectNode env = prov.putObject("environment");
-        new TreeMap<>(p.environment()).forEach(env::put);
+        ModelDescriptions.putMetrics(root, m.metrics());
+        ModelDescriptions.putProvenance(root, m.provenance());
         return root;
     }
 
     private static TrainedModel read(JsonNode root, Map<String, byte[]> entries, String name) throws IOException {
         JsonNode arch = root.path("architecture");
-        int[] channels = new int[arch.path("channels").size()];
-        for (int i = 0; i < channels.length; i++) {
-            channels[i] = arch.path("channels").get(i).asInt();
-        }
-        Architecture a = new Architecture(arch.path("inputSize").asInt(), channels, arch.path("scoreMargin").asInt());
+        Architecture a = new Architecture(arch.path("inputSize").asInt(), ModelDescriptions.channels(arch),
+                arch.path("scoreMargin").asInt());
         NetworkWeights weights = new NetworkWeights(a, ArchiveContainer.readTensors(entries.get(WEIGHTS)));
-        JsonNode norm = root.path("normalization");
-        Normalization n = new Normalization((float) norm.path("mean").get(0).asDouble(), (float) norm.path("mean").get(1).asDouble(),
-                (float) norm.path("mean").get(2).asDouble(), (float) norm.path("std").get(0).asDouble(),
-                (float) norm.path("std").get(1).asDouble(), (float) norm.path("std").get(2).asDouble());
         ScoringMode mode = ScoringMode.valueOf(root.path("scoringMode").asText());
         Optional<Tensor> memory = Optional.empty();
         if (mode == ScoringMode.PATCH_MEMORY) {
@@ -159,18 +127,8 @@ public final class ModelArchive {
             }
             memory = Optional.of(ArchiveContainer.readTensors(bytes).get("memory"));
         }
-        JsonNode cal = root.path("calibration");
-        Calibration calibration = new Calibration(cal.path("threshold").asDouble(), cal.path("scale").asDouble(),
-                cal.path("rule").asText());
-        JsonNode prov = root.path("provenance");
-        Map<String, String> env = new TreeMap<>();
-        prov.path("environment").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
-        Provenance p = new Provenance(prov.path("datasetHash").asText(), prov.path("trainNormal").asInt(),
-                prov.path("trainAnomalous").asInt(), prov.path("validationNormal").asInt(),
-                prov.path("validationAnomalous").asInt(), prov.path("seed").asLong(), prov.path("config").asText(), env,
-                prov.path("trainSeconds").asDouble());
-        Map<String, Double> metrics = new TreeMap<>();
-        root.path("metrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asDouble()));
-        return new TrainedModel(root.path("modelType").asText(), weights, n, mode, memory, calibration, p, metrics);
+        return new TrainedModel(root.path("modelType").asText(), weights, ModelDescriptions.normalization(root), mode,
+                memory, ModelDescriptions.calibration(root), ModelDescriptions.provenance(root),
+                ModelDescriptions.metrics(root));
     }
 }

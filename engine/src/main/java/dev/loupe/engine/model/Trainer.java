@@ -14,14 +14,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains a classification model.
@@ -87,7 +85,7 @@ public final class Trainer {
         List<LabeledImage> givenValidation = validation.stream()
                 .filter(i -> i.label() != Label.UNLABELED).toList();
         if (givenValidation.isEmpty()) {
-            Splits.Split split = Splits.stratified(labeled, config.validationFraction(), mix(config.seed(), SPLIT));
+            Splits.Split split = Splits.stratified(labeled, config.validationFraction(), Seeds.mix(config.seed(), SPLIT));
             fit = split.first();
             calibrate = split.second();
         } else {
@@ -107,7 +105,7 @@ public final class Trainer {
         List<float[]> calibrationInputs = planar(calibrate, size);
         calibrationInputs.forEach(normalization::apply);
 
-        NetworkWeights initial = startWeights != null ? startWeights : NetworkWeights.initial(config.architecture(), mix(config.seed(), INIT));
+        NetworkWeights initial = startWeights != null ? startWeights : NetworkWeights.initial(config.architecture(), Seeds.mix(config.seed(), INIT));
         boolean supervised = fit.stream().anyMatch(LabeledImage::anomalous);
         NetworkWeights weights;
         Optional<Tensor> memory = Optional.empty();
@@ -127,10 +125,10 @@ public final class Trainer {
         Calibration calibration = Calibration.fit(normal, anomalies);
 
         double seconds = (System.nanoTime() - start) / 1e9;
-        Provenance provenance = new Provenance(datasetHash(fit, calibrate),
+        Provenance provenance = new Provenance(Provenance.datasetHash(fit, calibrate),
                 (int) fitNormal, (int) (fit.size() - fitNormal), normal.length, anomalies.length,
                 config.seed(), config + (startWeights == null ? "" : "; started from supplied weights " + weightsHash(startWeights)),
-                environment(), seconds);
+                Provenance.currentEnvironment(), seconds);
         listener.onProgress(progress(TrainingProgress.Stage.DONE, config.epochs(), Double.NaN, start, 0, 1));
         return new TrainedModel(TrainedModel.CLASSIFICATION, weights, normalization, mode, memory, calibration, provenance,
                 Map.of());
@@ -145,12 +143,12 @@ public final class Trainer {
         // Class-balanced loss: each class contributes half, whatever the counts.
         float positiveWeight = (float) (n / (2.0 * anomalies));
         float negativeWeight = (float) (n / (2.0 * (n - anomalies)));
-        SplittableRandom shuffle = new SplittableRandom(mix(config.seed(), SHUFFLE));
+        SplittableRandom shuffle = new SplittableRandom(Seeds.mix(config.seed(), SHUFFLE));
         long trainStart = System.nanoTime();
         try (TrainingGraph graph = new TrainingGraph(initial, config.learningRate())) {
             int[] order = IntStream.range(0, n).toArray();
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                shuffle(order, shuffle);
+                Seeds.shuffle(order, shuffle);
                 double lossSum = Double.NaN;
                 int batches = 0;
                 for (int from = 0; from < n; from += config.batchSize()) {
@@ -168,7 +166,7 @@ public final class Trainer {
                         int index = order[batchStart + k];
                         float[] dst = new float[plane];
                         config.augmenter().apply(inputs.get(index), dst, size,
-                                new SplittableRandom(mix(mix(config.seed(), AUGMENT), epochNumber * 1_000_003L + index)));
+                                new SplittableRandom(Seeds.mix(Seeds.mix(config.seed(), AUGMENT), epochNumber * 1_000_003L + index)));
                         System.arraycopy(dst, 0, batch, k * plane, plane);
                     });
                     for (int k = 0; k < count; k++) {
@@ -201,7 +199,7 @@ public final class Trainer {
             }
         }
         return PatchMemory.build(maps, weights.architecture().featureChannels(), config.memoryBankSize(),
-                mix(config.seed(), MEMORY));
+                Seeds.mix(config.seed(), MEMORY));
     }
 
     /** Raw image scores of normalised inputs, as a detector computes them. */
@@ -219,35 +217,10 @@ public final class Trainer {
         return images.parallelStream().map(i -> Resizer.toPlanar(i.image(), size)).toList();
     }
 
-    private static void shuffle(int[] a, SplittableRandom random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-    }
-
     private TrainingProgress progress(TrainingProgress.Stage stage, int epoch, double loss, long start,
                                       double remainingSeconds, double fraction) {
         return new TrainingProgress(stage, epoch, config.epochs(), loss, Duration.ofNanos(System.nanoTime() - start),
                 Duration.ofMillis((long) (remainingSeconds * 1000)), fraction);
-    }
-
-    static String datasetHash(List<LabeledImage> fit, List<LabeledImage> calibrate) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (List<LabeledImage> part : List.of(fit, calibrate)) {
-                for (LabeledImage i : part) {
-                    sha.update((i.entry().sourceRef() + '\t' + i.label() + '\t' + i.contentHash() + '\n')
-                            .getBytes(StandardCharsets.UTF_8));
-                }
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from this JVM", e);
-        }
     }
 
     private static String weightsHash(NetworkWeights w) {
@@ -264,24 +237,5 @@ public final class Trainer {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from this JVM", e);
         }
-    }
-
-    static Map<String, String> environment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        String version = Trainer.class.getPackage().getImplementationVersion();
-        env.put("loupe", version == null ? "development" : version);
-        env.put("java", System.getProperty("java.version"));
-        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        env.put("backend", Nd4j.getBackend().getClass().getSimpleName());
-        env.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        return env;
-    }
-
-    /** SplitMix64 of a seed and a purpose: independent, reproducible random streams. */
-    static long mix(long seed, long purpose) {
-        long h = seed + 0x9E3779B97F4A7C15L * (purpose + 1);
-        h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
-        h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
-        return h ^ (h >>> 31);
     }
 }

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.engine.archive.ArchiveContainer;
 import dev.loupe.engine.archive.InvalidArchiveException;
-import dev.loupe.engine.calibration.Calibration;
-import dev.loupe.engine.model.Provenance;
-import dev.loupe.engine.preprocess.Normalization;
+import dev.loupe.engine.archive.ModelDescriptions;
 import dev.loupe.manifest.AnomalyClass;
 import dev.loupe.manifest.HexColor;
 import dev.loupe.segmentation.model.SegmentationModel;
@@ -46,30 +44,15 @@ public final class SegmentationArchive {
         SegmentationArchitecture a = m.weights().architecture();
         ObjectNode arch = root.putObject("architecture");
         arch.put("inputSize", a.inputSize());
-        ArrayNode channels = arch.putArray("channels");
-        for (int c : a.channels()) {
-            channels.add(c);
-        }
+        ModelDescriptions.putChannels(arch, a.channels());
         ArrayNode classes = root.putArray("classes");
         for (AnomalyClass c : m.classes()) {
             classes.addObject().put("name", c.name()).put("color", c.color().toString());
         }
-        Normalization n = m.normalization();
-        ObjectNode norm = root.putObject("normalization");
-        norm.putArray("mean").add(n.meanR()).add(n.meanG()).add(n.meanB());
-        norm.putArray("std").add(n.stdR()).add(n.stdG()).add(n.stdB());
-        ObjectNode cal = root.putObject("calibration");
-        cal.put("threshold", m.calibration().threshold());
-        cal.put("scale", m.calibration().scale());
-        cal.put("rule", m.calibration().rule());
-        cal.put("pixelThreshold", m.pixelThreshold());
-        ObjectNode metrics = root.putObject("metrics");
-        m.metrics().forEach(metrics::put);
-        ObjectNode provenance = JSON.valueToTree(m.provenance());
-        // Sorted, so that the same model always gives the same bytes.
-        ObjectNode env = provenance.putObject("environment");
-        new TreeMap<>(m.provenance().environment()).forEach(env::put);
-        root.set("provenance", provenance);
+        ModelDescriptions.putNormalization(root, m.normalization());
+        ModelDescriptions.putCalibration(root, m.calibration()).put("pixelThreshold", m.pixelThreshold());
+        ModelDescriptions.putMetrics(root, m.metrics());
+        ModelDescriptions.putProvenance(root, m.provenance());
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(ArchiveContainer.MODEL, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
         entries.put(WEIGHTS, ArchiveContainer.tensors(new TreeMap<>(m.weights().tensors())));
@@ -90,26 +73,12 @@ public final class SegmentationArchive {
                 classes.add(new AnomalyClass(c.path("name").asText(), HexColor.parse(c.path("color").asText())));
             }
             JsonNode arch = root.path("architecture");
-            int[] channels = new int[arch.path("channels").size()];
-            for (int i = 0; i < channels.length; i++) {
-                channels[i] = arch.path("channels").get(i).asInt();
-            }
-            SegmentationArchitecture a = new SegmentationArchitecture(arch.path("inputSize").asInt(), channels,
-                    classes.size());
+            SegmentationArchitecture a = new SegmentationArchitecture(arch.path("inputSize").asInt(),
+                    ModelDescriptions.channels(arch), classes.size());
             SegmentationWeights weights = new SegmentationWeights(a, ArchiveContainer.readTensors(entries.get(WEIGHTS)));
-            JsonNode norm = root.path("normalization");
-            Normalization n = new Normalization((float) norm.path("mean").get(0).asDouble(),
-                    (float) norm.path("mean").get(1).asDouble(), (float) norm.path("mean").get(2).asDouble(),
-                    (float) norm.path("std").get(0).asDouble(), (float) norm.path("std").get(1).asDouble(),
-                    (float) norm.path("std").get(2).asDouble());
-            JsonNode cal = root.path("calibration");
-            Calibration calibration = new Calibration(cal.path("threshold").asDouble(), cal.path("scale").asDouble(),
-                    cal.path("rule").asText());
-            Provenance p = JSON.treeToValue(root.path("provenance"), Provenance.class);
-            Map<String, Double> metrics = new TreeMap<>();
-            root.path("metrics").fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asDouble()));
-            return new SegmentationModel(classes, weights, n, calibration, cal.path("pixelThreshold").asDouble(0.5), p,
-                    metrics);
+            return new SegmentationModel(classes, weights, ModelDescriptions.normalization(root),
+                    ModelDescriptions.calibration(root), root.path("calibration").path("pixelThreshold").asDouble(0.5),
+                    ModelDescriptions.provenance(root), ModelDescriptions.metrics(root));
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidArchiveException invalid) {
                 throw invalid;

@@ -5,8 +5,10 @@ import dev.loupe.engine.image.ImageLimits;
 import dev.loupe.engine.image.MaskDecoder;
 import dev.loupe.engine.model.DatasetLoader;
 import dev.loupe.engine.model.LabeledImage;
+import dev.loupe.engine.model.Splits;
 import dev.loupe.manifest.AnomalyClass;
 import dev.loupe.manifest.ImageLocator;
+import dev.loupe.manifest.Label;
 import dev.loupe.manifest.Manifest;
 import dev.loupe.manifest.ManifestException;
 import dev.loupe.manifest.ManifestProblem;
@@ -15,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,5 +61,30 @@ public final class SegmentationData {
             throw new ManifestException(problems);
         }
         return out;
+    }
+
+    /**
+     * A seeded split of the labelled images, stratified by image label as the engine's
+     * {@link Splits#stratified} does (unlabelled images are left out), keeping each image's mask.
+     */
+    public static Split stratified(List<SegmentedImage> images, double fraction, long seed) {
+        List<SegmentedImage> labeled = images.stream().filter(i -> i.image().label() != Label.UNLABELED).toList();
+        Map<LabeledImage, SegmentedImage> back = new IdentityHashMap<>();
+        labeled.forEach(i -> back.put(i.image(), i));
+        Splits.Split split = Splits.stratified(labeled.stream().map(SegmentedImage::image).toList(), fraction, seed);
+        return new Split(split.first().stream().map(back::get).toList(), split.second().stream().map(back::get).toList());
+    }
+
+    /**
+     * Two parts of a set of segmented images.
+     *
+     * @param first  the larger part (training)
+     * @param second the held-out part
+     */
+    public record Split(List<SegmentedImage> first, List<SegmentedImage> second) {
+        public Split {
+            first = List.copyOf(first);
+            second = List.copyOf(second);
+        }
     }
 }

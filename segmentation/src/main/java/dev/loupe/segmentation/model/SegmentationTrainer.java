@@ -5,26 +5,19 @@ import dev.loupe.engine.image.ClassMask;
 import dev.loupe.engine.image.Resizer;
 import dev.loupe.engine.model.LabeledImage;
 import dev.loupe.engine.model.Provenance;
-import dev.loupe.engine.model.Splits;
+import dev.loupe.engine.model.Seeds;
 import dev.loupe.engine.model.TrainingProgress;
 import dev.loupe.engine.preprocess.Normalization;
 import dev.loupe.manifest.AnomalyClass;
 import dev.loupe.segmentation.network.SegmentationArchitecture;
 import dev.loupe.segmentation.network.SegmentationGraph;
 import dev.loupe.segmentation.network.SegmentationWeights;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains a segmentation model: images with class masks in, an immutable {@link SegmentationModel}
@@ -67,14 +60,10 @@ public final class SegmentationTrainer {
                                    TrainingProgress.Listener listener) {
         long start = System.nanoTime();
         listener.onProgress(progress(TrainingProgress.Stage.PREPARING, 0, Double.NaN, start, 0, 0));
-        List<SegmentedImage> labeled = images.stream()
-                .filter(i -> i.image().label() != dev.loupe.manifest.Label.UNLABELED).toList();
-        Map<LabeledImage, SegmentedImage> byImage = new IdentityHashMap<>();
-        labeled.forEach(i -> byImage.put(i.image(), i));
-        Splits.Split split = Splits.stratified(labeled.stream().map(SegmentedImage::image).toList(),
-                config.validationFraction(), mix(config.seed(), SPLIT));
-        List<SegmentedImage> fit = split.first().stream().map(byImage::get).toList();
-        List<SegmentedImage> calibrate = split.second().stream().map(byImage::get).toList();
+        SegmentationData.Split split = SegmentationData.stratified(images, config.validationFraction(),
+                Seeds.mix(config.seed(), SPLIT));
+        List<SegmentedImage> fit = split.first();
+        List<SegmentedImage> calibrate = split.second();
         if (fit.stream().noneMatch(i -> !i.image().anomalous()) || calibrate.stream().noneMatch(i -> !i.image().anomalous())) {
             throw new IllegalArgumentException("training needs normal images both to learn from and to calibrate on");
         }
@@ -117,9 +106,9 @@ public final class SegmentationTrainer {
         Calibration calibration = Calibration.fit(normal.stream().mapToDouble(d -> d).toArray(),
                 anomalous.stream().mapToDouble(d -> d).toArray());
         long fitNormal = fit.stream().filter(i -> !i.image().anomalous()).count();
-        Provenance provenance = new Provenance(datasetHash(fit, calibrate), (int) fitNormal,
+        Provenance provenance = new Provenance(Provenance.datasetHash(images(fit), images(calibrate)), (int) fitNormal,
                 (int) (fit.size() - fitNormal), normal.size(), anomalous.size(), config.seed(), config.toString(),
-                environment(), (System.nanoTime() - start) / 1e9);
+                Provenance.currentEnvironment(), (System.nanoTime() - start) / 1e9);
         listener.onProgress(progress(TrainingProgress.Stage.DONE, config.epochs(), Double.NaN, start, 0, 1));
         return new SegmentationModel(classes, weights, normalization, calibration, pixelThreshold, provenance,
                 Map.of());
@@ -133,13 +122,13 @@ public final class SegmentationTrainer {
         int pixels = size * size;
         int outputs = architecture.outputs();
         float[] classWeights = classWeights(fit, masks, outputs);
-        SplittableRandom shuffle = new SplittableRandom(mix(config.seed(), SHUFFLE));
+        SplittableRandom shuffle = new SplittableRandom(Seeds.mix(config.seed(), SHUFFLE));
         long trainStart = System.nanoTime();
         try (SegmentationGraph graph = new SegmentationGraph(SegmentationWeights.initial(architecture,
-                mix(config.seed(), INIT)), config.learningRate())) {
+                Seeds.mix(config.seed(), INIT)), config.learningRate())) {
             int[] order = IntStream.range(0, n).toArray();
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                shuffle(order, shuffle);
+                Seeds.shuffle(order, shuffle);
                 double firstLoss = Double.NaN;
                 for (int from = 0; from < n; from += config.batchSize()) {
                     int count = Math.min(config.batchSize(), n - from);
@@ -154,7 +143,7 @@ public final class SegmentationTrainer {
                         float[] image = new float[3 * pixels];
                         byte[] mask = new byte[pixels];
                         config.augmenter().apply(inputs.get(index), image, masks.get(index), mask, size,
-                                new SplittableRandom(mix(mix(config.seed(), AUGMENT), epochNumber * 1_000_003L + index)));
+                                new SplittableRandom(Seeds.mix(Seeds.mix(config.seed(), AUGMENT), epochNumber * 1_000_003L + index)));
                         System.arraycopy(image, 0, batch, k * 3 * pixels, 3 * pixels);
                         boolean truth = fit.get(index).hasPixelTruth();
                         for (int p = 0; p < pixels; p++) {
@@ -248,47 +237,7 @@ public final class SegmentationTrainer {
                 Duration.ofMillis((long) (remainingSeconds * 1000)), fraction);
     }
 
-    private static String datasetHash(List<SegmentedImage> fit, List<SegmentedImage> calibrate) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (List<SegmentedImage> part : List.of(fit, calibrate)) {
-                for (SegmentedImage i : part) {
-                    sha.update((i.image().entry().sourceRef() + '\t' + i.image().label() + '\t'
-                            + i.image().contentHash() + '\n').getBytes(StandardCharsets.UTF_8));
-                }
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from this JVM", e);
-        }
-    }
-
-    private static Map<String, String> environment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        String version = SegmentationTrainer.class.getPackage().getImplementationVersion();
-        env.put("loupe", version == null ? "development" : version);
-        env.put("java", System.getProperty("java.version"));
-        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        env.put("backend", Nd4j.getBackend().getClass().getSimpleName());
-        env.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        return env;
-    }
-
-    private static void shuffle(int[] a, SplittableRandom random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-    }
-
-    /** SplitMix64 of a seed and a purpose: independent, reproducible random streams. */
-    static long mix(long seed, long purpose) {
-        long h = seed + 0x9E3779B97F4A7C15L * (purpose + 1);
-        h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
-        h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
-        return h ^ (h >>> 31);
+    private static List<LabeledImage> images(List<SegmentedImage> images) {
+        return images.stream().map(SegmentedImage::image).toList();
     }
 }
