@@ -138,7 +138,7 @@ final class Packaging {
     }
 
     /** The cross-field rules of the Greengrass configuration (LOOKOUT_API §2). */
-    private static void checkTarget(GreengrassConfiguration g) {
+    private void checkTarget(GreengrassConfiguration g) {
         List<String> errors = new ArrayList<>();
         TargetPlatform platform = g.targetPlatform();
         if (g.targetDeviceAsString() != null && platform != null) {
@@ -152,7 +152,10 @@ final class Packaging {
         JsonNode options = null;
         if (g.compilerOptions() != null) {
             try {
-                options = Json.parse(g.compilerOptions());
+                options = state.workspace.json().readTree(g.compilerOptions());
+                if (options == null || !options.isObject()) {
+                    throw new IOException("not a JSON object");
+                }
             } catch (IOException e) {
                 errors.add("CompilerOptions must be a JSON object, e.g. {\"mcpu\": \"core-avx2\"}");
             }
@@ -235,8 +238,8 @@ final class Packaging {
     }
 
     /** The Greengrass v2 recipe of the component, as JSON. */
-    private static String recipe(GreengrassConfiguration g, String artifactKey) {
-        ObjectNode r = Json.object();
+    private String recipe(GreengrassConfiguration g, String artifactKey) {
+        ObjectNode r = state.workspace.json().createObjectNode();
         r.put("RecipeFormatVersion", "2020-01-25");
         r.put("ComponentName", g.componentName());
         r.put("ComponentVersion", g.componentVersion());
@@ -272,23 +275,5 @@ final class Packaging {
 
     private static String key(S3Location where, String name) {
         return (where.prefix() == null ? "" : where.prefix()) + name;
-    }
-
-    /** JSON helpers for compiler options and the recipe. */
-    private static final class Json {
-        private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-                com.fasterxml.jackson.databind.json.JsonMapper.builder().build();
-
-        static JsonNode parse(String text) throws IOException {
-            JsonNode n = JSON.readTree(text);
-            if (n == null || !n.isObject()) {
-                throw new IOException("not a JSON object");
-            }
-            return n;
-        }
-
-        static ObjectNode object() {
-            return JSON.createObjectNode();
-        }
     }
 }

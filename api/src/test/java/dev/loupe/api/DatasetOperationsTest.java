@@ -208,7 +208,7 @@ class DatasetOperationsTest {
     @Test
     void deletingADatasetMakesItGoneAtOnce() {
         lv.createDataset(b -> b.projectName("p").datasetType("train"));
-        assertTrue(lv.deleteDataset(b -> b.projectName("p").datasetType("train")) != null);
+        lv.deleteDataset(b -> b.projectName("p").datasetType("train"));
         var wait = lv.waiter().waitUntilDatasetDeleted(b -> b.projectName("p").datasetType("train"));
         assertTrue(wait.matched().exception().orElseThrow() instanceof ResourceNotFoundException);
         assertTrue(lv.describeProject(b -> b.projectName("p")).projectDescription().datasets().isEmpty());

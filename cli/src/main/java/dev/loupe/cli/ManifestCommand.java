@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.engine.image.ClassMask;
 import dev.loupe.engine.image.ImageDecoder;
 import dev.loupe.engine.image.ImageLimits;
-import dev.loupe.engine.image.InvalidImageException;
 import dev.loupe.engine.image.MaskDecoder;
 import dev.loupe.engine.image.RgbImage;
 import dev.loupe.manifest.AnomalyClass;
