@@ -63,6 +63,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The facade on a local workspace folder.
@@ -185,6 +186,26 @@ public final class LocalLookoutVision implements LookoutVision {
     @Override
     public DescribeModelResponse describeModel(DescribeModelRequest request) {
         return models.describeModel(request);
+    }
+
+    /**
+     * A local extra the service did not have: the archive of a successfully trained model version
+     * ({@code latest} names the highest), the file a packaging job puts into its component. Open
+     * it with {@link dev.loupe.segmentation.edge.ModelHost} to run the model outside the facade,
+     * e.g. for heat maps, which DetectAnomalies does not return for classification models.
+     *
+     * @throws dev.loupe.api.model.ResourceNotFoundException when the project or version does not exist
+     * @throws dev.loupe.api.model.ConflictException when the model has not trained successfully
+     */
+    public byte[] modelArchive(DescribeModelRequest request) {
+        return models.modelArchive(request);
+    }
+
+    /** As {@link #modelArchive(DescribeModelRequest)}, with a builder. */
+    public byte[] modelArchive(Consumer<DescribeModelRequest.Builder> request) {
+        DescribeModelRequest.Builder b = DescribeModelRequest.builder();
+        request.accept(b);
+        return modelArchive(b.build());
     }
 
     @Override

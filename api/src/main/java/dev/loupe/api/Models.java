@@ -24,10 +24,14 @@ import dev.loupe.api.workspace.StoredEntry;
 import dev.loupe.engine.model.Minimums;
 import dev.loupe.manifest.Label;
 import dev.loupe.manifest.ManifestEntry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * CreateModel (training runs asynchronously, see {@link ModelTraining}), DescribeModel,
@@ -39,6 +43,9 @@ final class Models {
     /** Statuses a dataset must have for a model to train on it. */
     private static final List<DatasetStatus> READY = List.of(DatasetStatus.CREATE_COMPLETE,
             DatasetStatus.UPDATE_COMPLETE, DatasetStatus.UPDATE_FAILED_ROLLBACK_COMPLETE);
+    /** Statuses of a model whose training succeeded, so that its archive exists. */
+    static final Set<ModelStatus> HAS_ARCHIVE = Set.of(ModelStatus.TRAINED, ModelStatus.STARTING_HOSTING,
+            ModelStatus.HOSTED, ModelStatus.HOSTING_FAILED, ModelStatus.STOPPING_HOSTING, ModelStatus.SYSTEM_UPDATING);
 
     private final State state;
     private final ModelTraining training;
@@ -81,6 +88,21 @@ final class Models {
                     state.submit(() -> training.run(job));
                     return CreateModelResponse.builder().modelMetadata(metadata(file)).build();
                 }));
+    }
+
+    byte[] modelArchive(DescribeModelRequest request) {
+        return state.read(() -> {
+            ModelFile f = state.model(request.projectName(), request.modelVersion()).file();
+            if (!HAS_ARCHIVE.contains(f.status())) {
+                throw new ConflictException("Model " + f.modelArn() + " is " + f.status()
+                        + "; only a successfully trained model has an archive.", f.modelVersion(), ResourceType.MODEL);
+            }
+            try {
+                return Files.readAllBytes(state.workspace.modelArchive(request.projectName(), f.modelVersion()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     DescribeModelResponse describeModel(DescribeModelRequest request) {

@@ -34,7 +34,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -45,8 +44,6 @@ import java.util.UUID;
  * loads. Thread-safe through {@link State}.
  */
 final class Packaging {
-    private static final Set<ModelStatus> PACKAGEABLE = Set.of(ModelStatus.TRAINED, ModelStatus.STARTING_HOSTING,
-            ModelStatus.HOSTED, ModelStatus.HOSTING_FAILED, ModelStatus.STOPPING_HOSTING, ModelStatus.SYSTEM_UPDATING);
     private static final Comparator<JobFile> OLDEST_FIRST = Comparator.comparing(JobFile::creationTimestamp)
             .thenComparing(JobFile::jobName);
 
@@ -67,7 +64,7 @@ final class Packaging {
                 request.jobName() == null ? name : request.jobName(), ResourceType.MODEL_PACKAGE_JOB, () -> {
                     Project p = state.project(name);
                     Model m = state.model(name, request.modelVersion());
-                    if (!PACKAGEABLE.contains(m.file().status())) {
+                    if (!Models.HAS_ARCHIVE.contains(m.file().status())) {
                         throw new ConflictException("Model " + m.file().modelArn() + " is " + m.file().status()
                                 + "; only a successfully trained model can be packaged.", m.file().modelVersion(),
                                 ResourceType.MODEL);

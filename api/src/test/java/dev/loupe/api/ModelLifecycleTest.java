@@ -27,6 +27,7 @@ import dev.loupe.engine.network.Architecture;
 import dev.loupe.engine.preprocess.Augmenter;
 import dev.loupe.segmentation.edge.EdgeDetector;
 import dev.loupe.segmentation.edge.EdgeResult;
+import dev.loupe.segmentation.edge.ModelHost;
 import dev.loupe.testdata.DatasetGenerator;
 import dev.loupe.testdata.GeneratedDataset;
 import dev.loupe.testdata.GeneratorConfig;
@@ -107,6 +108,8 @@ class ModelLifecycleTest {
                 .modelVersion("1").minInferenceUnits(1)));
         assertEquals(ResourceType.MODEL, e.resourceType());
         assertThrows(ConflictException.class, () -> lv.deleteModel(b -> b.projectName("washers").modelVersion("1")));
+        assertThrows(ConflictException.class, () -> ((LocalLookoutVision) lv).modelArchive(b -> b.projectName("washers")
+                .modelVersion("1")), "no archive before training succeeds");
     }
 
     @Test
@@ -127,6 +130,13 @@ class ModelLifecycleTest {
         assertTrue(progress.stream().anyMatch(p -> p.stage() == TrainingProgress.Stage.TRAINING && p.epoch() == 8));
         assertEquals("1", lv.describeModel(b -> b.projectName("washers").modelVersion("latest"))
                 .modelDescription().modelVersion());
+        // The archive, as a local extra, runs the same model outside the facade.
+        byte[] archive = ((LocalLookoutVision) lv).modelArchive(b -> b.projectName("washers").modelVersion("latest"));
+        try (ModelHost host = ModelHost.open(archive, "washers-1", 1, 1)) {
+            assertEquals("classification", host.modelType());
+        }
+        assertThrows(ResourceNotFoundException.class, () -> ((LocalLookoutVision) lv).modelArchive(b -> b
+                .projectName("washers").modelVersion("9")));
     }
 
     @Test
