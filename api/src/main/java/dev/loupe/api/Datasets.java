@@ -47,20 +47,23 @@ final class Datasets {
     }
 
     CreateDatasetResponse createDataset(CreateDatasetRequest request) {
-        return createDataset(request, null, request.toBuilder().clientToken(null).build().toString());
+        return createDataset(request, null, null, request.toBuilder().clientToken(null).build().toString());
     }
 
-    CreateDatasetResponse createDataset(CreateDatasetRequest request, Path manifest) {
+    CreateDatasetResponse createDataset(CreateDatasetRequest request, Path manifest, Path base) {
         Objects.requireNonNull(manifest, "manifest");
         if (request.datasetSource() != null) {
             throw new ValidationException("1 validation error detected: a dataset is created either from "
                     + "datasetSource or from a local manifest file, not both");
         }
-        return createDataset(request, manifest.toAbsolutePath().normalize(),
-                request.toBuilder().clientToken(null).build() + " manifest=" + manifest.toAbsolutePath().normalize());
+        Path folder = (base != null ? base : manifest.toAbsolutePath().getParent()).toAbsolutePath().normalize();
+        return createDataset(request, manifest.toAbsolutePath().normalize(), folder,
+                request.toBuilder().clientToken(null).build() + " manifest=" + manifest.toAbsolutePath().normalize()
+                        + " base=" + folder);
     }
 
-    CreateDatasetResponse createDataset(CreateDatasetRequest request, Path localManifest, String parameters) {
+    CreateDatasetResponse createDataset(CreateDatasetRequest request, Path localManifest, Path localBase,
+                                        String parameters) {
         String name = request.projectName();
         String type = request.datasetType();
         InputS3Object s3 = request.datasetSource() == null || request.datasetSource().groundTruthManifest() == null
@@ -85,20 +88,20 @@ final class Datasets {
                     State.io(() -> state.workspace.writeDataset(name, file));
                     p.datasets().put(type, new Dataset(file, List.of()));
                     if (async) {
-                        state.submit(() -> importDataset(name, file, s3, localManifest));
+                        state.submit(() -> importDataset(name, file, s3, localManifest, localBase));
                     }
                     return CreateDatasetResponse.builder().datasetMetadata(State.metadata(file)).build();
                 }));
     }
 
     /** The asynchronous half of CreateDataset: read and check, then commit or fail. */
-    void importDataset(String project, DatasetFile file, InputS3Object s3, Path localManifest) {
+    void importDataset(String project, DatasetFile file, InputS3Object s3, Path localManifest, Path localBase) {
         Path manifest = null;
         try {
             String display = localManifest != null ? localManifest.toString() : "s3://" + s3.bucket() + "/" + s3.key();
             manifest = localManifest != null ? localManifest : state.importer.resolveS3(s3.bucket(), s3.key());
-            List<StoredEntry> entries = state.importer.read(manifest, display, state.clock.instant());
-            Path base = manifest.toAbsolutePath().getParent();
+            Path base = localBase != null ? localBase : manifest.toAbsolutePath().getParent();
+            List<StoredEntry> entries = state.importer.read(manifest, base, display, state.clock.instant());
             state.commit(() -> {
                 State.io(() -> state.workspace.writeEntries(project, file.datasetType(), 1, entries));
                 DatasetFile done = new DatasetFile(file.datasetType(), file.creationTimestamp(), state.clock.instant(),

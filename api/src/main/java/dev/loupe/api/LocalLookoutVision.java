@@ -57,6 +57,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,6 +88,7 @@ public final class LocalLookoutVision implements LookoutVision {
     private final State state;
     private final Projects projects;
     private final Datasets datasets;
+    private final ModelTraining training;
     private final Models models;
     private final Hosting hosting;
     private final Packaging packaging;
@@ -107,7 +109,8 @@ public final class LocalLookoutVision implements LookoutVision {
         }
         this.projects = new Projects(state);
         this.datasets = new Datasets(state);
-        this.models = new Models(state, new ModelTraining(state, locator, b.modelConfig, b.segmentationConfig, b.trainingListener));
+        this.training = new ModelTraining(state, locator, b.modelConfig, b.segmentationConfig, b.trainingListener);
+        this.models = new Models(state, training);
         this.hosting = new Hosting(state);
         this.packaging = new Packaging(state, locator);
         this.tags = new Tags(state);
@@ -154,8 +157,8 @@ public final class LocalLookoutVision implements LookoutVision {
     }
 
     @Override
-    public CreateDatasetResponse createDataset(CreateDatasetRequest request, Path manifest) {
-        return datasets.createDataset(request, manifest);
+    public CreateDatasetResponse createDataset(CreateDatasetRequest request, Path manifest, Path base) {
+        return datasets.createDataset(request, manifest, base);
     }
 
     @Override
@@ -206,6 +209,17 @@ public final class LocalLookoutVision implements LookoutVision {
         DescribeModelRequest.Builder b = DescribeModelRequest.builder();
         request.accept(b);
         return modelArchive(b.build());
+    }
+
+    /**
+     * A local extra: the file that a dataset entry of the project refers to ({@code source-ref} as
+     * in its manifest line, or in an evaluation manifest), resolved as training resolves it; empty
+     * when no entry of the project has that reference or it does not resolve.
+     *
+     * @throws dev.loupe.api.model.ResourceNotFoundException when the project does not exist
+     */
+    public Optional<Path> imageFile(String projectName, String sourceRef) {
+        return training.imageFile(projectName, sourceRef);
     }
 
     @Override

@@ -135,10 +135,24 @@ public interface LookoutVision extends AutoCloseable {
      * Creates a dataset from a local manifest file, asynchronously; its relative references
      * resolve against the manifest's folder. The request must not also name a source.
      */
-    CreateDatasetResponse createDataset(CreateDatasetRequest request, Path manifest);
+    default CreateDatasetResponse createDataset(CreateDatasetRequest request, Path manifest) {
+        return createDataset(request, manifest, null);
+    }
 
     default CreateDatasetResponse createDataset(Consumer<CreateDatasetRequest.Builder> request, Path manifest) {
         return createDataset(build(CreateDatasetRequest.builder(), request).build(), manifest);
+    }
+
+    /**
+     * As {@link #createDataset(CreateDatasetRequest, Path)}, with relative references resolving
+     * against {@code base} (the manifest's folder when null): manifests often sit in a folder of
+     * their own beside the images they name.
+     */
+    CreateDatasetResponse createDataset(CreateDatasetRequest request, Path manifest, Path base);
+
+    default CreateDatasetResponse createDataset(Consumer<CreateDatasetRequest.Builder> request, Path manifest,
+                                                Path base) {
+        return createDataset(build(CreateDatasetRequest.builder(), request).build(), manifest, base);
     }
 
     DescribeDatasetResponse describeDataset(DescribeDatasetRequest request);

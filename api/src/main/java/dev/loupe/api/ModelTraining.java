@@ -247,6 +247,30 @@ final class ModelTraining {
     }
 
     /**
+     * The file a dataset entry of the project refers to, resolved as training resolves it (the
+     * entry's own folder, else its dataset's, then the bucket map); empty when no entry has that
+     * reference or it does not resolve.
+     */
+    Optional<Path> imageFile(String project, String sourceRef) {
+        return state.read(() -> {
+            for (State.Dataset d : state.project(project).datasets().values()) {
+                for (StoredEntry e : d.entries()) {
+                    if (e.sourceRef().equals(sourceRef)) {
+                        Path base = e.base().map(Path::of)
+                                .orElse(d.file().base() == null ? null : Path.of(d.file().base()));
+                        try {
+                            return Optional.of((base == null ? locator : locator.withBase(base)).resolve(sourceRef));
+                        } catch (IllegalArgumentException unresolvable) {
+                            return Optional.<Path>empty();
+                        }
+                    }
+                }
+            }
+            return Optional.<Path>empty();
+        });
+    }
+
+    /**
      * Decodes the labeled entries (unlabeled ones are ignored in training, as the service did),
      * each group against the folder its relative references resolve to.
      */

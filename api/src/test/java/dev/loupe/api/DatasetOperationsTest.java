@@ -74,6 +74,24 @@ class DatasetOperationsTest {
     }
 
     @Test
+    void aManifestInItsOwnFolderResolvesAgainstTheBaseGiven() throws Exception {
+        // As in the cookie set: manifests/ beside the images they name relative to the parent.
+        Path manifest = Fixtures.manifest(dir.resolve("manifests"), "train.manifest",
+                Fixtures.lines(dir, "based", NORMAL, ANOMALY));
+        lv.createDataset(b -> b.projectName("p").datasetType("train"), manifest);
+        // Without a base the references resolve against manifests/, where there are no images.
+        assertTrue(assertThrows(dev.loupe.api.waiters.WaiterException.class, () -> lv.waiter()
+                .waitUntilDatasetCreated(b -> b.projectName("p").datasetType("train"))).getMessage()
+                .contains("image not found: images/based0.png"));
+        lv.deleteDataset(b -> b.projectName("p").datasetType("train"));
+        lv.createDataset(b -> b.projectName("p").datasetType("train"), manifest, dir);
+        DatasetDescription d = lv.waiter().waitUntilDatasetCreated(b -> b.projectName("p").datasetType("train"))
+                .matched().response().orElseThrow().datasetDescription();
+        assertEquals(DatasetStatus.CREATE_COMPLETE, d.status());
+        assertEquals(2, d.imageStats().labeled());
+    }
+
+    @Test
     void anS3SourceResolvesThroughTheBucketMap() throws Exception {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

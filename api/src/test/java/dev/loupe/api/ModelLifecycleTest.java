@@ -137,6 +137,12 @@ class ModelLifecycleTest {
         }
         assertThrows(ResourceNotFoundException.class, () -> ((LocalLookoutVision) lv).modelArchive(b -> b
                 .projectName("washers").modelVersion("9")));
+        // Each evaluation manifest line's image can be found again, as training resolved it.
+        String line = Files.readAllLines(dir.resolve("out/washers/EvaluationManifest-washers-1.json")).get(0);
+        String ref = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).get("source-ref").asText();
+        assertEquals(Files.readAllBytes(data.root().resolve(ref)).length, Files.readAllBytes(
+                ((LocalLookoutVision) lv).imageFile("washers", ref).orElseThrow()).length);
+        assertTrue(((LocalLookoutVision) lv).imageFile("washers", "no/such.png").isEmpty());
     }
 
     @Test

@@ -33,7 +33,7 @@ import java.util.Set;
  * within the service's limits, every mask a PNG, at most 16,000 images and 100 anomaly labels.
  *
  * <pre>{@code
- * List<StoredEntry> entries = importer.read(Path.of("train.manifest"), "train.manifest", clock.instant());
+ * List<StoredEntry> entries = importer.read(Path.of("train.manifest"), null, "train.manifest", clock.instant());
  * }</pre>
  *
  * Immutable and thread-safe.
@@ -59,20 +59,20 @@ public final class EntryImporter {
 
     /**
      * Reads a whole manifest file into entries created at {@code now}; relative references
-     * resolve against the manifest's folder.
+     * resolve against {@code base}, or the manifest's folder when it is null.
      *
      * @param name how problems name the file (the S3 key, or the path)
      * @throws ImportException with every problem found
      */
-    public List<StoredEntry> read(Path manifest, String name, Instant now) throws IOException {
+    public List<StoredEntry> read(Path manifest, Path base, String name, Instant now) throws IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(manifest);
         } catch (NoSuchFileException e) {
             throw new ImportException(new ManifestProblem(name, 0, "", "manifest file not found: " + manifest));
         }
-        Path base = manifest.toAbsolutePath().getParent();
-        return check(parse(new ByteArrayInputStream(bytes), name), base, now);
+        return check(parse(new ByteArrayInputStream(bytes), name),
+                base != null ? base.toAbsolutePath().normalize() : manifest.toAbsolutePath().getParent(), now);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.loupe.segmentation.edge;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loupe.engine.model.Detection;
+import dev.loupe.segmentation.model.SegmentationResult;
 import java.util.Base64;
 import java.util.List;
 
@@ -17,6 +19,18 @@ public record EdgeResult(boolean isAnomalous, double confidence, List<Anomaly> a
     public EdgeResult {
         anomalies = List.copyOf(anomalies);
         anomalyMask = anomalyMask == null ? null : anomalyMask.clone();
+    }
+
+    /** A classification model's answer in the service's shape (no anomalies, no mask). */
+    public static EdgeResult of(Detection d) {
+        return new EdgeResult(d.isAnomalous(), d.confidence(), List.of(), null);
+    }
+
+    /** A segmentation model's answer in the service's shape, with its mask encoded as PNG. */
+    public static EdgeResult of(SegmentationResult r) {
+        List<Anomaly> anomalies = r.anomalies().stream()
+                .map(a -> new Anomaly(a.name(), a.totalPercentageArea(), a.color().toString())).toList();
+        return new EdgeResult(r.isAnomalous(), r.confidence(), anomalies, r.maskPng());
     }
 
     /**

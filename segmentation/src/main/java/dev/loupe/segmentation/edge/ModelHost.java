@@ -3,15 +3,12 @@ package dev.loupe.segmentation.edge;
 import dev.loupe.engine.archive.ArchiveContainer;
 import dev.loupe.engine.archive.InvalidArchiveException;
 import dev.loupe.engine.archive.ModelArchive;
-import dev.loupe.engine.model.Detection;
 import dev.loupe.engine.model.Detector;
 import dev.loupe.engine.model.Pool;
 import dev.loupe.engine.model.TrainedModel;
 import dev.loupe.segmentation.archive.SegmentationArchive;
 import dev.loupe.segmentation.model.SegmentationDetector;
 import dev.loupe.segmentation.model.SegmentationModel;
-import dev.loupe.segmentation.model.SegmentationResult;
-import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -47,12 +44,12 @@ public final class ModelHost implements AutoCloseable {
         if (type.equals(TrainedModel.CLASSIFICATION)) {
             TrainedModel model = ModelArchive.fromBytes(archive, name);
             return new ModelHost(type, new Pool<>(() -> Detector.open(model), min, max),
-                    d -> bytes -> classification(d.detect(bytes)));
+                    d -> bytes -> EdgeResult.of(d.detect(bytes)));
         }
         if (type.equals(SegmentationModel.SEGMENTATION)) {
             SegmentationModel model = SegmentationArchive.fromBytes(archive, name);
             return new ModelHost(type, new Pool<>(() -> SegmentationDetector.open(model), min, max),
-                    d -> bytes -> segmentation(d.detect(bytes)));
+                    d -> bytes -> EdgeResult.of(d.detect(bytes)));
         }
         throw new InvalidArchiveException(name + ": unknown model type \"" + type + "\"");
     }
@@ -75,15 +72,5 @@ public final class ModelHost implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
-    }
-
-    private static EdgeResult classification(Detection d) {
-        return new EdgeResult(d.isAnomalous(), d.confidence(), List.of(), null);
-    }
-
-    private static EdgeResult segmentation(SegmentationResult r) {
-        List<EdgeResult.Anomaly> anomalies = r.anomalies().stream()
-                .map(a -> new EdgeResult.Anomaly(a.name(), a.totalPercentageArea(), a.color().toString())).toList();
-        return new EdgeResult(r.isAnomalous(), r.confidence(), anomalies, r.maskPng());
     }
 }
