@@ -16,11 +16,11 @@ final class Charts {
     static final String NORMAL = "#3b7dd8";
     static final String ANOMALOUS = "#e4572e";
 
-    private static final int WIDTH = 380;
+    private static final int WIDTH = 360;
     private static final int HEIGHT = 300;
     private static final int LEFT = 50;
     private static final int RIGHT = 14;
-    private static final int TOP = 16;
+    private static final int TOP = 24;
     private static final int BOTTOM = 44;
     private static final double PLOT_W = WIDTH - LEFT - RIGHT;
     private static final double PLOT_H = HEIGHT - TOP - BOTTOM;
@@ -97,12 +97,10 @@ final class Charts {
             bar(s, LEFT + i * binW + binW / 2, binW / 2 - 1, anomalous[i] / (double) top, ANOMALOUS);
         }
         double tx = x(Math.max(0, Math.min(1, threshold)));
-        s.append(line(tx, TOP, tx, TOP + PLOT_H, "#222", "stroke-width=\"1.5\" stroke-dasharray=\"6 3\""));
-        boolean labelLeft = tx > LEFT + PLOT_W * 0.7;
-        s.append(text(labelLeft ? tx - 4 : tx + 4, TOP + 12, labelLeft ? "end" : "start",
-                "threshold " + number(threshold, 2)));
-        legend(s, LEFT + 8, TOP + 30, NORMAL, "normal");
-        legend(s, LEFT + 8, TOP + 46, ANOMALOUS, "anomalous");
+        s.append(line(tx, TOP - 4, tx, TOP + PLOT_H, "#222", "stroke-width=\"1.5\" stroke-dasharray=\"6 3\""));
+        // Above the plot, where no bar can reach it; the legend is the caption's, outside the picture.
+        String anchor = tx > LEFT + PLOT_W * 0.8 ? "end" : tx < LEFT + PLOT_W * 0.2 ? "start" : "middle";
+        s.append(text(tx, TOP - 8, anchor, "threshold " + number(threshold, 2)));
         return close(s);
     }
 
@@ -114,12 +112,6 @@ final class Charts {
         s.append("<rect x=\"").append(coordinate(left)).append("\" y=\"").append(coordinate(TOP + PLOT_H - h))
                 .append("\" width=\"").append(coordinate(Math.max(1, width))).append("\" height=\"")
                 .append(coordinate(h)).append("\" fill=\"").append(color).append("\"/>");
-    }
-
-    private static void legend(StringBuilder s, double left, double baseline, String color, String label) {
-        s.append("<rect x=\"").append(coordinate(left)).append("\" y=\"").append(coordinate(baseline - 9))
-                .append("\" width=\"10\" height=\"10\" fill=\"").append(color).append("\"/>");
-        s.append(text(left + 14, baseline, "start", label));
     }
 
     /** A tick step for counts up to {@code max}: about five ticks, at 1, 2 or 5 times a power of ten. */

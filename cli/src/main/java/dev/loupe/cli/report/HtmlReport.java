@@ -31,7 +31,7 @@ public final class HtmlReport {
             :root { color-scheme: light; }
             body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;
                    color: #1d1d1f; background: #f6f7f9; margin: 0; }
-            main { max-width: 1200px; margin: 0 auto; padding: 24px 28px 48px; }
+            main { max-width: 1240px; margin: 0 auto; padding: 24px 28px 48px; }
             h1 { font-size: 26px; margin: 0 0 4px; }
             h2 { font-size: 18px; margin: 32px 0 12px; border-bottom: 1px solid #dde0e4; padding-bottom: 4px; }
             .sub { color: #5f6368; margin: 0 0 16px; }
@@ -162,13 +162,18 @@ public final class HtmlReport {
         }
         h.append(Charts.histogram(Curves.histogram(unbox(normal), BINS), Curves.histogram(unbox(anomalous), BINS),
                         r.threshold(), "Score distribution"))
-                .append("<figcaption>Score distribution · ").append(normals).append(" normal, ").append(anomalies)
+                .append("<figcaption>Score distribution · ").append(key(Charts.NORMAL)).append(normals)
+                .append(" normal · ").append(key(Charts.ANOMALOUS)).append(anomalies)
                 .append(" anomalous</figcaption></figure>\n</div>\n");
         int unscored = r.images().size() - scored.size();
         if (unscored > 0) {
             h.append("<p class=\"note\">").append(unscored).append(unscored == 1 ? " image has" : " images have")
                     .append(" no finite score and is left out of the charts.</p>\n");
         }
+    }
+
+    private static String key(String color) {
+        return "<span class=\"swatch\" style=\"background:" + color + "\"></span>";
     }
 
     private static void confusion(StringBuilder h, List<ReportImage> images) {
@@ -252,7 +257,8 @@ public final class HtmlReport {
                     .append("</div>");
         }
         String verdict = !i.mistaken() ? "correct" : i.anomalous() ? "false negative" : "false positive";
-        h.append("<figcaption><div class=\"name\">").append(escape(i.name())).append("</div>")
+        // A break opportunity after each slash, so that a path wraps between its folders.
+        h.append("<figcaption><div class=\"name\">").append(escape(i.name()).replace("/", "/<wbr>")).append("</div>")
                 .append("<span class=\"verdict").append(i.mistaken() ? "" : " ok").append("\">").append(verdict)
                 .append("</span><dl>")
                 .append("<dt>truth</dt><dd>").append(i.anomalous() ? "anomalous" : "normal").append("</dd>")
