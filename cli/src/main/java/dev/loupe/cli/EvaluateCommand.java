@@ -1,6 +1,7 @@
 package dev.loupe.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loupe.cli.report.HtmlReport;
 import dev.loupe.engine.evaluation.Evaluation;
 import dev.loupe.engine.evaluation.EvaluationFiles;
 import dev.loupe.engine.evaluation.ImageResult;
@@ -14,7 +15,6 @@ import dev.loupe.engine.model.Splits;
 import dev.loupe.engine.model.TrainedModel;
 import dev.loupe.engine.model.Trainer;
 import dev.loupe.engine.model.TrainingProgress;
-import dev.loupe.engine.network.Architecture;
 import dev.loupe.engine.network.Dl4jBackbone;
 import dev.loupe.engine.preprocess.Augmenter;
 import dev.loupe.manifest.ImageLocator;
@@ -66,8 +66,8 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "auto or classification (default: ${DEFAULT-VALUE}).")
     String modelType;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Training epochs (default: the engine's).")
-    Integer epochs;
+    @Mixin
+    TrainingOptions training;
 
     @Option(names = "--batch-size", paramLabel = "N", description = "Images per training step (default: the engine's).")
     Integer batchSize;
@@ -75,17 +75,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--learning-rate", paramLabel = "RATE", description = "Adam step size (default: the engine's).")
     Double learningRate;
 
-    @Option(names = "--channels", paramLabel = "C1,C2,...", split = ",",
-            description = "Channels of each convolution block (default: the engine's).")
-    int[] channels;
-
     @Option(names = "--augment", paramLabel = "KIND",
             description = "Training augmentation: standard, turns (standard plus quarter turns), geometric, photometric "
                     + "or none (default: standard).")
     String augment;
-
-    @Option(names = "--input-size", paramLabel = "PIXELS", description = "Network input side (default: the engine's).")
-    Integer inputSize;
 
     @Option(names = "--backbone", paramLabel = "FILE",
             description = "Start from the convolution blocks of a DL4J MultiLayerNetwork zip (3x3 convolutions, ReLU, "
@@ -96,7 +89,8 @@ final class EvaluateCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--report", paramLabel = "DIR",
-            description = "Write the evaluation manifest, the evaluation result and heat-map overlays here.")
+            description = "Write the HTML report (index.html), the evaluation manifest and result, and the heat-map "
+                    + "or mask overlays here.")
     Path report;
 
     @Override
@@ -134,10 +128,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Minimums.shortfalls(trainLabels, testLabels).forEach(s -> err.println("warning: " + s + " (running anyway)"));
 
-        ModelConfig config = ModelConfig.defaults().withSeed(seed);
-        if (epochs != null) {
-            config = config.withEpochs(epochs);
-        }
+        ModelConfig config = training.apply(ModelConfig.defaults().withSeed(seed));
         if (batchSize != null) {
             config = config.withBatchSize(batchSize);
         }
@@ -154,13 +145,6 @@ final class EvaluateCommand implements Callable<Integer> {
                 default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--augment must be standard, turns, geometric, photometric or none, got \"" + augment + "\"");
             });
-        }
-        if (channels != null) {
-            Architecture a = config.architecture();
-            config = config.withArchitecture(new Architecture(a.inputSize(), channels, a.scoreMargin()));
-        }
-        if (inputSize != null) {
-            config = config.withArchitecture(config.architecture().withInputSize(inputSize));
         }
         Trainer trainer = new Trainer(config);
         if (backbone != null) {
@@ -179,9 +163,6 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             Evaluation evaluation = Evaluation.of(detector, testImages);
             double msPerImage = latency(detector, testImages);
-            if (report != null) {
-                writeReport(model, evaluation, trainImages.size());
-            }
             ObjectNode o = Json.object();
             o.put("modelType", model.modelType());
             o.put("scoringMode", model.mode().name());
@@ -196,6 +177,12 @@ final class EvaluateCommand implements Callable<Integer> {
             o.put("trainSeconds", trainSeconds);
             o.put("msPerImage", msPerImage);
             o.put("seed", seed);
+            if (report != null) {
+                writeReport(model, evaluation, trainImages.size());
+                Path page = HtmlReport.write(Reports.classification("loupe evaluate: " + train.getFileName(), model,
+                        evaluation, Reports.figures(o)), report);
+                err.println("report: " + page);
+            }
             if (json) {
                 spec.commandLine().getOut().println(Json.write(o));
             } else {

@@ -3,7 +3,10 @@ package dev.loupe.cli;
 import dev.loupe.manifest.ImageLocator;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The options that say where image references point: base folder, bucket map, S3 root. */
@@ -21,17 +24,23 @@ final class Locations {
     Path s3Root;
 
     /** The locator for a manifest at {@code manifest}. */
-    ImageLocator locator(Path manifest, picocli.CommandLine command) {
+    ImageLocator locator(Path manifest, CommandLine command) {
         Path folder = manifest.toAbsolutePath().getParent();
         ImageLocator.Builder b = ImageLocator.builder().base(base != null ? base : folder).s3Root(s3Root);
+        bucketMap(command).forEach(b::bucket);
+        return b.build();
+    }
+
+    /** The {@code --bucket} options as a map, in the order given. */
+    Map<String, Path> bucketMap(CommandLine command) {
+        Map<String, Path> map = new LinkedHashMap<>();
         for (String mapping : buckets) {
             int eq = mapping.indexOf('=');
             if (eq <= 0 || eq == mapping.length() - 1) {
-                throw new picocli.CommandLine.ParameterException(command,
-                        "--bucket takes NAME=DIR, got \"" + mapping + "\"");
+                throw new CommandLine.ParameterException(command, "--bucket takes NAME=DIR, got \"" + mapping + "\"");
             }
-            b.bucket(mapping.substring(0, eq), Path.of(mapping.substring(eq + 1)));
+            map.put(mapping.substring(0, eq), Path.of(mapping.substring(eq + 1)));
         }
-        return b.build();
+        return map;
     }
 }

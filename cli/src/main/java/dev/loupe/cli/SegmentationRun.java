@@ -2,6 +2,7 @@ package dev.loupe.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loupe.cli.report.HtmlReport;
 import dev.loupe.engine.model.Minimums;
 import dev.loupe.manifest.AnomalyClass;
 import dev.loupe.manifest.ImageLocator;
@@ -16,7 +17,6 @@ import dev.loupe.segmentation.model.SegmentationModel;
 import dev.loupe.segmentation.model.SegmentationResult;
 import dev.loupe.segmentation.model.SegmentationTrainer;
 import dev.loupe.segmentation.model.SegmentedImage;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /** {@code loupe evaluate} for segmentation manifests: train, evaluate per image and per pixel, print. */
 final class SegmentationRun {
@@ -53,21 +52,12 @@ final class SegmentationRun {
             train = split.first();
             test = split.second();
         }
-        SegmentationConfig config = SegmentationConfig.defaults().withSeed(c.seed);
-        if (c.epochs != null) {
-            config = config.withEpochs(c.epochs);
-        }
+        SegmentationConfig config = c.training.apply(SegmentationConfig.defaults().withSeed(c.seed));
         if (c.batchSize != null) {
             config = config.withBatchSize(c.batchSize);
         }
         if (c.learningRate != null) {
             config = config.withLearningRate(c.learningRate);
-        }
-        if (c.inputSize != null) {
-            config = config.withInputSize(c.inputSize);
-        }
-        if (c.channels != null) {
-            config = config.withChannels(c.channels);
         }
         SegmentationModel model = new SegmentationTrainer(config).train(train, classes,
                 EvaluateCommand.progressPrinter(err));
@@ -79,9 +69,6 @@ final class SegmentationRun {
         try (SegmentationDetector detector = SegmentationDetector.open(model)) {
             SegmentationEvaluation e = SegmentationEvaluation.of(detector, test);
             double msPerImage = latency(detector, test);
-            if (c.report != null) {
-                writeOverlays(e);
-            }
             ObjectNode o = Json.object();
             o.put("modelType", SegmentationModel.SEGMENTATION);
             o.put("trainImages", train.size());
@@ -101,6 +88,12 @@ final class SegmentationRun {
             o.put("trainSeconds", trainSeconds);
             o.put("msPerImage", msPerImage);
             o.put("seed", c.seed);
+            if (c.report != null) {
+                writeOverlays(e);
+                Path page = HtmlReport.write(Reports.segmentation("loupe evaluate: " + c.train.getFileName(), model, e,
+                        Reports.figures(o)), c.report);
+                err.println("report: " + page);
+            }
             PrintWriter out = c.spec.commandLine().getOut();
             if (c.json) {
                 out.println(Json.write(o));
@@ -156,24 +149,7 @@ final class SegmentationRun {
             String name = String.format(Locale.ROOT, "%03d-%s-%s.png", ++n, r.image().image().anomalous() ? "anomaly"
                     : "normal", d.isAnomalous() ? "called-anomaly" : "called-normal");
             Files.write(masks.resolve(name), d.maskPng());
-            BufferedImage photo = ImageIO.read(r.image().image().source().toFile());
-            if (photo == null || photo.getWidth() != d.width() || photo.getHeight() != d.height()) {
-                continue; // an EXIF-rotated photo: the mask alone shows the prediction
-            }
-            BufferedImage out = new BufferedImage(d.width(), d.height(), BufferedImage.TYPE_INT_RGB);
-            byte[] classes = d.classMap();
-            for (int y = 0; y < d.height(); y++) {
-                for (int x = 0; x < d.width(); x++) {
-                    int rgb = photo.getRGB(x, y) & 0xFFFFFF;
-                    int k = classes[y * d.width() + x] & 0xFF;
-                    if (k > 0) {
-                        int paint = d.colors().get(k - 1).rgb();
-                        rgb = ((rgb >> 1) & 0x7F7F7F) + ((paint >> 1) & 0x7F7F7F);
-                    }
-                    out.setRGB(x, y, rgb);
-                }
-            }
-            ImageIO.write(out, "png", overlays.resolve(name).toFile());
+            Files.write(overlays.resolve(name), Overlays.png(Overlays.mask(d, r.image().image().image())));
         }
     }
 }

@@ -1,0 +1,49 @@
+package dev.loupe.cli;
+
+import dev.loupe.engine.model.ModelConfig;
+import dev.loupe.engine.network.Architecture;
+import dev.loupe.segmentation.model.SegmentationConfig;
+import picocli.CommandLine.Option;
+
+/**
+ * Training settings the service did not expose and this engine does, for either model type:
+ * smaller inputs and fewer epochs for quick trials, larger ones for fine defects.
+ */
+final class TrainingOptions {
+    @Option(names = "--epochs", paramLabel = "N", description = "Training epochs (default: the engine's).")
+    Integer epochs;
+
+    @Option(names = "--input-size", paramLabel = "PIXELS", description = "Network input side (default: the engine's).")
+    Integer inputSize;
+
+    @Option(names = "--channels", paramLabel = "C1,C2,...", split = ",",
+            description = "Channels of each convolution block or level (default: the engine's).")
+    int[] channels;
+
+    ModelConfig apply(ModelConfig config) {
+        if (epochs != null) {
+            config = config.withEpochs(epochs);
+        }
+        if (channels != null) {
+            Architecture a = config.architecture();
+            config = config.withArchitecture(new Architecture(a.inputSize(), channels, a.scoreMargin()));
+        }
+        if (inputSize != null) {
+            config = config.withArchitecture(config.architecture().withInputSize(inputSize));
+        }
+        return config;
+    }
+
+    SegmentationConfig apply(SegmentationConfig config) {
+        if (epochs != null) {
+            config = config.withEpochs(epochs);
+        }
+        if (inputSize != null) {
+            config = config.withInputSize(inputSize);
+        }
+        if (channels != null) {
+            config = config.withChannels(channels);
+        }
+        return config;
+    }
+}
