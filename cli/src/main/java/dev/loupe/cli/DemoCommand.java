@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,6 +56,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the data and the training (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Mixin
+    TrainingOptions training;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -64,12 +68,13 @@ final class DemoCommand implements Callable<Integer> {
         // Ten images of each of the four classes in each dataset: the service's minimum for a
         // segmentation model with separate train and test datasets.
         GeneratedDataset data = DatasetGenerator.generate(GeneratorConfig.builder(PartKind.WASHER).seed(seed)
-                .size(128, 128).train(16, 40).test(12, 40).multiDefectRate(0).build(), output.resolve("data"));
+                .size(128, 128).train(10, 40).test(10, 40).multiDefectRate(0).build(), output.resolve("data"));
         err.printf("generated %s: washers, classes %s%n", data.root(),
                 data.classes().stream().map(c -> c.name()).toList());
         // Demo-sized training: the defaults suit real photos and take longer.
-        ModelConfig classification = ModelConfig.defaults().withSeed(seed).withEpochs(25);
-        SegmentationConfig segmentation = SegmentationConfig.defaults().withSeed(seed).withInputSize(128).withEpochs(30);
+        ModelConfig classification = training.apply(ModelConfig.defaults().withSeed(seed).withEpochs(25));
+        SegmentationConfig segmentation = training.apply(SegmentationConfig.defaults().withSeed(seed).withInputSize(128)
+                .withEpochs(30));
         List<String> summary = new ArrayList<>();
         try (LocalLookoutVision lv = LocalLookoutVision.builder().workspace(output.resolve("workspace"))
                 .bucket("demo-output", output.resolve("evaluation")).modelConfig(classification)

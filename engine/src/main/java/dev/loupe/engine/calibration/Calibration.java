@@ -16,7 +16,11 @@ import java.util.Arrays;
  *       validation image stays normal.</li>
  * </ul>
  * The scale is the robust spread of the normal scores (1.4826 * MAD, or their range when that is
- * zero), so a score one spread above the threshold reads 0.73 and two read 0.88.
+ * zero), so a score one spread above the threshold reads 0.73 and two read 0.88; but at least a
+ * third of the distance from the normal median to the threshold, so that the typical normal
+ * image reads about 0.05. A model whose normal scores huddle near zero (a segmentation model's
+ * top-pixel probabilities do) would otherwise map every score to exactly 0 or 1, and Confidence
+ * would say 1.000 for a verdict at the threshold as for a clear one.
  *
  * @param threshold the raw score at which an image becomes anomalous
  * @param scale     the raw-score distance that moves the normalised score by one logit
@@ -50,9 +54,10 @@ public record Calibration(double threshold, double scale, String rule) {
         }
         if (anomalyScores.length == 0) {
             double t = Math.max(median + 3 * spread, normal[normal.length - 1] + 1e-9 * Math.max(1, Math.abs(median)));
-            return new Calibration(t, spread, NORMAL_TAIL);
+            return new Calibration(t, Math.max(spread, (t - median) / 3), NORMAL_TAIL);
         }
-        return new Calibration(maxF1Threshold(normal, anomalyScores), spread, MAX_F1);
+        double t = maxF1Threshold(normal, anomalyScores);
+        return new Calibration(t, Math.max(spread, (t - median) / 3), MAX_F1);
     }
 
     private static double maxF1Threshold(double[] normal, double[] anomalies) {

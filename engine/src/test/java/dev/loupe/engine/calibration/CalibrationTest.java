@@ -21,6 +21,16 @@ class CalibrationTest {
     }
 
     @Test
+    void normalScoresHuddledNearZeroDoNotSaturateTheConfidence() {
+        // A segmentation model's image scores: normal ones all about 0.001, anomalies near 1.
+        Calibration c = Calibration.fit(new double[] {0.0010, 0.0011, 0.0009, 0.0010}, new double[] {0.6, 0.9, 0.95});
+        assertEquals(0.047, c.normalise(0.0010), 0.001, "the median normal image reads about 0.05, not 0");
+        double justAbove = c.threshold() + 0.01;
+        assertTrue(c.normalise(justAbove) < 0.6, "a verdict at the threshold is not certain: " + c.normalise(justAbove));
+        assertTrue(c.normalise(0.95) > 0.9);
+    }
+
+    @Test
     void overlappingScoresMaximiseF1() {
         // Best F1 calls 5 and above anomalous: TP 3, FP 1 -> F1 0.857 (calling 4.5 up adds nothing).
         Calibration c = Calibration.fit(new double[] {1, 2, 3, 6}, new double[] {5, 7, 8});
