@@ -55,7 +55,9 @@ public record SegmentationEvaluation(List<Result> results, Confusion confusion, 
             SegmentedImage image = test.get(i);
             SegmentationResult r = detector.detect(image.image().image());
             results.add(new Result(image, r));
-            scores[i] = r.score();
+            // Ranked on the raw score: the normalised one can round to exactly 0 or 1 far from the
+            // threshold, and such ties would understate the ROC AUC.
+            scores[i] = r.rawScore();
             truth[i] = image.image().anomalous();
             called[i] = r.isAnomalous();
             if (image.hasPixelTruth()) {
