@@ -54,7 +54,7 @@ public class SegmentDetectBenchmark {
             SegmentationArchitecture a = new SegmentationArchitecture(c.inputSize(), c.channels(), 1);
             SegmentationModel model = new SegmentationModel(List.of(new AnomalyClass("cracked", HexColor.parse("#23A436"))),
                     SegmentationWeights.initial(a, 1), new Normalization(0.5f, 0.5f, 0.5f, 0.25f, 0.25f, 0.25f),
-                    new Calibration(0.5, 1, Calibration.MAX_F1), 0.5,
+                    new Calibration(0.5, 1, Calibration.MAX_F1), new double[] {0.5},
                     new Provenance("benchmark", 0, 0, 0, 0, 1, "benchmark", Map.of(), 0), Map.of());
             detector = SegmentationDetector.open(model);
         }

@@ -15,6 +15,7 @@ import dev.loupe.segmentation.network.SegmentationArchitecture;
 import dev.loupe.segmentation.network.SegmentationWeights;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,8 @@ public final class SegmentationArchive {
             classes.addObject().put("name", c.name()).put("color", c.color().toString());
         }
         ModelDescriptions.putNormalization(root, m.normalization());
-        ModelDescriptions.putCalibration(root, m.calibration()).put("pixelThreshold", m.pixelThreshold());
+        ArrayNode thresholds = ModelDescriptions.putCalibration(root, m.calibration()).putArray("pixelThresholds");
+        Arrays.stream(m.pixelThresholds()).forEach(thresholds::add);
         ModelDescriptions.putMetrics(root, m.metrics());
         ModelDescriptions.putProvenance(root, m.provenance());
         Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -76,9 +78,16 @@ public final class SegmentationArchive {
             SegmentationArchitecture a = new SegmentationArchitecture(arch.path("inputSize").asInt(),
                     ModelDescriptions.channels(arch), classes.size());
             SegmentationWeights weights = new SegmentationWeights(a, ArchiveContainer.readTensors(entries.get(WEIGHTS)));
+            // Archives before per-class thresholds hold one pixelThreshold for every class.
+            JsonNode calibration = root.path("calibration");
+            double[] thresholds = new double[classes.size()];
+            for (int c = 0; c < thresholds.length; c++) {
+                thresholds[c] = calibration.has("pixelThresholds") ? calibration.path("pixelThresholds").path(c).asDouble(0.5)
+                        : calibration.path("pixelThreshold").asDouble(0.5);
+            }
             return new SegmentationModel(classes, weights, ModelDescriptions.normalization(root),
-                    ModelDescriptions.calibration(root), root.path("calibration").path("pixelThreshold").asDouble(0.5),
-                    ModelDescriptions.provenance(root), ModelDescriptions.metrics(root));
+                    ModelDescriptions.calibration(root), thresholds, ModelDescriptions.provenance(root),
+                    ModelDescriptions.metrics(root));
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidArchiveException invalid) {
                 throw invalid;

@@ -37,12 +37,19 @@ public final class SegmentationDetector implements AutoCloseable {
     private final ImageDecoder decoder = ImageDecoder.service();
     private final float[] input;
     private final List<HexColor> colors;
+    /** Indexed by class 1..n; [0] unused. */
+    private final float[] thresholds;
 
     private SegmentationDetector(SegmentationModel model) {
         this.model = model;
         this.graph = new SegmentationGraph(model.weights(), 0);
         this.input = new float[3 * model.inputSize() * model.inputSize()];
         this.colors = model.classes().stream().map(AnomalyClass::color).toList();
+        double[] t = model.pixelThresholds();
+        this.thresholds = new float[t.length + 1];
+        for (int c = 0; c < t.length; c++) {
+            thresholds[c + 1] = (float) t[c];
+        }
     }
 
     public static SegmentationDetector open(SegmentationModel model) {
@@ -74,18 +81,7 @@ public final class SegmentationDetector implements AutoCloseable {
         int w = image.width();
         int h = image.height();
         int plane = s * s;
-        float threshold = (float) model.pixelThreshold();
-        // The most probable anomaly class of each network pixel.
-        byte[] best = new byte[plane];
-        for (int i = 0; i < plane; i++) {
-            int c = 1;
-            for (int k = 2; k <= a.classes(); k++) {
-                if (p[k * plane + i] > p[c * plane + i]) {
-                    c = k;
-                }
-            }
-            best[i] = (byte) c;
-        }
+        byte[] best = bestClasses(p, a);
         byte[] classes = new byte[w * h];
         float[] anomaly = new float[w * h];
         long[] counts = new long[a.outputs()];
@@ -106,7 +102,8 @@ public final class SegmentationDetector implements AutoCloseable {
                 float v = 1 - (top * (1 - ty) + bottom * ty);
                 int o = y * w + x;
                 anomaly[o] = v;
-                int c = v > threshold ? best[ny * s + Math.min(s - 1, (int) ((x + 0.5) * s / w))] : 0;
+                int k = best[ny * s + Math.min(s - 1, (int) ((x + 0.5) * s / w))];
+                int c = v > thresholds[k] ? k : 0;
                 classes[o] = (byte) c;
                 counts[c]++;
             }
@@ -122,6 +119,22 @@ public final class SegmentationDetector implements AutoCloseable {
         }
         return new SegmentationResult(anomalous, anomalous ? score : 1 - score, score, raw, w, h, areas, classes,
                 anomaly, colors);
+    }
+
+    /** The most probable anomaly class (1..n) of each network pixel, whatever background's probability. */
+    static byte[] bestClasses(float[] p, SegmentationArchitecture a) {
+        int plane = a.inputSize() * a.inputSize();
+        byte[] best = new byte[plane];
+        for (int i = 0; i < plane; i++) {
+            int c = 1;
+            for (int k = 2; k <= a.classes(); k++) {
+                if (p[k * plane + i] > p[c * plane + i]) {
+                    c = k;
+                }
+            }
+            best[i] = (byte) c;
+        }
+        return best;
     }
 
     /** The mean anomaly probability (1 - background) of the most anomalous {@link #TOP_SHARE} of pixels. */

@@ -5,6 +5,7 @@ import dev.loupe.engine.model.Provenance;
 import dev.loupe.engine.preprocess.Normalization;
 import dev.loupe.manifest.AnomalyClass;
 import dev.loupe.segmentation.network.SegmentationWeights;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +21,16 @@ import java.util.TreeMap;
  * @param normalization input standardisation
  * @param calibration   the image-level threshold and score normalisation, on the image score
  *                      (the mean anomaly probability of the most anomalous pixels)
- * @param pixelThreshold the anomaly probability above which a pixel is anomalous, fitted on the
- *                      validation masks (maximum pixel F1; 0.5 without anomalous validation masks)
+ * @param pixelThresholds per anomaly class, the anomaly probability above which a pixel whose
+ *                      most probable anomaly class it is takes that class: fitted on the validation
+ *                      masks for the class's maximum pixel F1 (thin classes peak lower than blobs),
+ *                      or the threshold of maximum F1 of all anomalous pixels for a class the
+ *                      validation masks do not show (0.5 without any anomalous validation mask)
  * @param provenance    how it was made
  * @param metrics       figures from its evaluation, empty before one
  */
 public record SegmentationModel(List<AnomalyClass> classes, SegmentationWeights weights, Normalization normalization,
-                                Calibration calibration, double pixelThreshold, Provenance provenance,
+                                Calibration calibration, double[] pixelThresholds, Provenance provenance,
                                 Map<String, Double> metrics) {
     public static final String SEGMENTATION = "segmentation";
 
@@ -37,13 +41,22 @@ public record SegmentationModel(List<AnomalyClass> classes, SegmentationWeights 
         Objects.requireNonNull(calibration, "calibration");
         Objects.requireNonNull(provenance, "provenance");
         metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
-        if (!(pixelThreshold > 0 && pixelThreshold < 1)) {
-            throw new IllegalArgumentException("pixel threshold must be within (0, 1), got " + pixelThreshold);
+        pixelThresholds = pixelThresholds.clone();
+        for (double t : pixelThresholds) {
+            if (!(t > 0 && t < 1)) {
+                throw new IllegalArgumentException("pixel thresholds must be within (0, 1), got "
+                        + Arrays.toString(pixelThresholds));
+            }
         }
-        if (classes.size() != weights.architecture().classes()) {
-            throw new IllegalArgumentException(classes.size() + " classes for a network of "
-                    + weights.architecture().classes());
+        if (classes.size() != weights.architecture().classes() || pixelThresholds.length != classes.size()) {
+            throw new IllegalArgumentException(classes.size() + " classes and " + pixelThresholds.length
+                    + " pixel thresholds for a network of " + weights.architecture().classes());
         }
+    }
+
+    @Override
+    public double[] pixelThresholds() {
+        return pixelThresholds.clone();
     }
 
     public int inputSize() {
@@ -51,7 +64,7 @@ public record SegmentationModel(List<AnomalyClass> classes, SegmentationWeights 
     }
 
     public SegmentationModel withMetrics(Map<String, Double> newMetrics) {
-        return new SegmentationModel(classes, weights, normalization, calibration, pixelThreshold, provenance,
+        return new SegmentationModel(classes, weights, normalization, calibration, pixelThresholds, provenance,
                 newMetrics);
     }
 }

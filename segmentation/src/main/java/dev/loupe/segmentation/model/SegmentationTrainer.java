@@ -79,9 +79,13 @@ public final class SegmentationTrainer {
         listener.onProgress(progress(TrainingProgress.Stage.CALIBRATING, config.epochs(), Double.NaN, start, 0, 0.95));
         List<Double> normal = new ArrayList<>();
         List<Double> anomalous = new ArrayList<>();
-        // Pixel counts per anomaly-probability bin, anomalous and background truth, for the pixel threshold.
-        long[] positives = new long[BINS];
-        long[] negatives = new long[BINS];
+        // Pixel counts per anomaly-probability bin: [0] all anomalous pixels against background,
+        // [k] the pixels whose most probable anomaly class is k, of class k or not, for class k's
+        // threshold; truthPixels[k] counts the pixels of class k (0: of any class).
+        int classCount = classes.size();
+        long[][] positives = new long[classCount + 1][BINS];
+        long[][] negatives = new long[classCount + 1][BINS];
+        long[] truthPixels = new long[classCount + 1];
         try (SegmentationGraph graph = new SegmentationGraph(weights, 0)) {
             for (SegmentedImage i : calibrate) {
                 float[] in = Resizer.toPlanar(i.image().image(), size);
@@ -91,18 +95,27 @@ public final class SegmentationTrainer {
                 (i.image().anomalous() ? anomalous : normal).add(score);
                 if (i.hasPixelTruth()) {
                     byte[] truth = targetMask(i, size);
+                    byte[] best = SegmentationDetector.bestClasses(p, architecture);
                     for (int k = 0; k < truth.length; k++) {
                         int bin = Math.min(BINS - 1, (int) ((1 - p[k]) * BINS));
-                        if (truth[k] != 0) {
-                            positives[bin]++;
-                        } else {
-                            negatives[bin]++;
+                        int t = truth[k];
+                        int c = best[k];
+                        (t != 0 ? positives[0] : negatives[0])[bin]++;
+                        (t == c ? positives[c] : negatives[c])[bin]++;
+                        if (t != 0) {
+                            truthPixels[0]++;
+                            truthPixels[t]++;
                         }
                     }
                 }
             }
         }
-        double pixelThreshold = pixelThreshold(positives, negatives);
+        double anyClass = pixelThreshold(positives[0], negatives[0], truthPixels[0]);
+        double[] pixelThresholds = new double[classCount];
+        for (int c = 1; c <= classCount; c++) {
+            pixelThresholds[c - 1] = truthPixels[c] == 0 ? anyClass
+                    : pixelThreshold(positives[c], negatives[c], truthPixels[c]);
+        }
         Calibration calibration = Calibration.fit(normal.stream().mapToDouble(d -> d).toArray(),
                 anomalous.stream().mapToDouble(d -> d).toArray());
         long fitNormal = fit.stream().filter(i -> !i.image().anomalous()).count();
@@ -110,7 +123,7 @@ public final class SegmentationTrainer {
                 (int) (fit.size() - fitNormal), normal.size(), anomalous.size(), config.seed(), config.toString(),
                 Provenance.currentEnvironment(), (System.nanoTime() - start) / 1e9);
         listener.onProgress(progress(TrainingProgress.Stage.DONE, config.epochs(), Double.NaN, start, 0, 1));
-        return new SegmentationModel(classes, weights, normalization, calibration, pixelThreshold, provenance,
+        return new SegmentationModel(classes, weights, normalization, calibration, pixelThresholds, provenance,
                 Map.of());
     }
 
@@ -167,15 +180,17 @@ public final class SegmentationTrainer {
     }
 
     /**
-     * The anomaly probability that maximises the F1 of anomalous pixels on the validation images:
-     * the class weights of training push probabilities up on purpose (recall), and this pulls the
-     * decision back to where precision and recall balance. 0.5 when there is no anomalous pixel.
+     * The anomaly probability that maximises the F1 of the pixels counted on the validation
+     * images: the class weights of training push probabilities up on purpose (recall), and this
+     * pulls the decision back to where precision and recall balance. 0.5 when there is no
+     * positive pixel.
+     *
+     * @param positives     per probability bin, the pixels a call there gets right
+     * @param negatives     per probability bin, the pixels a call there gets wrong
+     * @param totalPositive the pixels that should be called, including those no bin holds (of a
+     *                      class that is never the most probable there)
      */
-    static double pixelThreshold(long[] positives, long[] negatives) {
-        long totalPositive = 0;
-        for (long p : positives) {
-            totalPositive += p;
-        }
+    static double pixelThreshold(long[] positives, long[] negatives, long totalPositive) {
         if (totalPositive == 0) {
             return 0.5;
         }
