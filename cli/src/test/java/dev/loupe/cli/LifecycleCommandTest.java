@@ -91,6 +91,18 @@ class LifecycleCommandTest {
         assertEquals(10, d.get("ImageStats").get("Anomaly").asInt());
         Result anomalies = loupe("dataset", "list-entries", "washers", "--type", "train", "--anomaly-class", "anomaly");
         assertEquals(10, anomalies.out().strip().split("\n").length);
+
+        // UpdateDatasetEntries: a line with a new source-ref adds an entry; a bad one changes nothing.
+        Path changes = dir.resolve("changes.jsonl");
+        Files.writeString(changes, Files.readAllLines(data.testManifest()).get(0).replace("images/test/", "images/train/") + "\n");
+        Result updated = loupe("dataset", "update", "washers", "--type", "train", "--changes", changes.toString());
+        assertEquals(0, updated.code(), updated.err());
+        assertTrue(updated.out().contains("UPDATE_COMPLETE"), updated.out());
+        Files.writeString(changes, "{\"source-ref\":\"images/train/missing.png\",\"anomaly-label\":1}\n");
+        Result refused = loupe("dataset", "update", "washers", "--type", "train", "--changes", changes.toString());
+        assertEquals(1, refused.code(), refused.out());
+        JsonNode after = Json.MAPPER.readTree(loupe("dataset", "describe", "washers", "--type", "train", "--json").out());
+        assertEquals(22, after.get("ImageStats").get("Total").asInt(), "the replaced line kept the count; the bad update changed nothing");
     }
 
     @Test
