@@ -80,33 +80,14 @@ public final class SegmentationDetector implements AutoCloseable {
         boolean anomalous = model.calibration().isAnomalous(raw);
         int w = image.width();
         int h = image.height();
-        int plane = s * s;
-        byte[] best = bestClasses(p, a);
         byte[] classes = new byte[w * h];
         float[] anomaly = new float[w * h];
+        toImageSize(p, a, w, h, anomaly, classes);
         long[] counts = new long[a.outputs()];
-        for (int y = 0; y < h; y++) {
-            double fy = Math.max(0, Math.min(s - 1, (y + 0.5) * s / h - 0.5));
-            int y0 = (int) fy;
-            int y1 = Math.min(y0 + 1, s - 1);
-            float ty = (float) (fy - y0);
-            int ny = Math.min(s - 1, (int) ((y + 0.5) * s / h));
-            for (int x = 0; x < w; x++) {
-                double fx = Math.max(0, Math.min(s - 1, (x + 0.5) * s / w - 0.5));
-                int x0 = (int) fx;
-                int x1 = Math.min(x0 + 1, s - 1);
-                float tx = (float) (fx - x0);
-                // Background probability, bilinear: anomaly = 1 - background.
-                float top = p[y0 * s + x0] * (1 - tx) + p[y0 * s + x1] * tx;
-                float bottom = p[y1 * s + x0] * (1 - tx) + p[y1 * s + x1] * tx;
-                float v = 1 - (top * (1 - ty) + bottom * ty);
-                int o = y * w + x;
-                anomaly[o] = v;
-                int k = best[ny * s + Math.min(s - 1, (int) ((x + 0.5) * s / w))];
-                int c = v > thresholds[k] ? k : 0;
-                classes[o] = (byte) c;
-                counts[c]++;
-            }
+        for (int o = 0; o < classes.length; o++) {
+            int c = anomaly[o] > thresholds[classes[o]] ? classes[o] : 0;
+            classes[o] = (byte) c;
+            counts[c]++;
         }
         List<SegmentationResult.ClassArea> areas = new ArrayList<>();
         double total = (double) w * h;
@@ -119,6 +100,35 @@ public final class SegmentationDetector implements AutoCloseable {
         }
         return new SegmentationResult(anomalous, anomalous ? score : 1 - score, score, raw, w, h, areas, classes,
                 anomaly, colors);
+    }
+
+    /**
+     * The network's answer at an image's own size: each pixel's anomaly probability (one minus
+     * background's, interpolated bilinearly) and its most probable anomaly class (nearest), before
+     * any threshold. Detection thresholds these; training fits the thresholds on the same maps, at
+     * the resolution the masks are judged at.
+     */
+    static void toImageSize(float[] p, SegmentationArchitecture a, int w, int h, float[] anomaly, byte[] bestClass) {
+        int s = a.inputSize();
+        byte[] best = bestClasses(p, a);
+        for (int y = 0; y < h; y++) {
+            double fy = Math.max(0, Math.min(s - 1, (y + 0.5) * s / h - 0.5));
+            int y0 = (int) fy;
+            int y1 = Math.min(y0 + 1, s - 1);
+            float ty = (float) (fy - y0);
+            int ny = Math.min(s - 1, (int) ((y + 0.5) * s / h));
+            for (int x = 0; x < w; x++) {
+                double fx = Math.max(0, Math.min(s - 1, (x + 0.5) * s / w - 0.5));
+                int x0 = (int) fx;
+                int x1 = Math.min(x0 + 1, s - 1);
+                float tx = (float) (fx - x0);
+                float top = p[y0 * s + x0] * (1 - tx) + p[y0 * s + x1] * tx;
+                float bottom = p[y1 * s + x0] * (1 - tx) + p[y1 * s + x1] * tx;
+                int o = y * w + x;
+                anomaly[o] = 1 - (top * (1 - ty) + bottom * ty);
+                bestClass[o] = best[ny * s + Math.min(s - 1, (int) ((x + 0.5) * s / w))];
+            }
+        }
     }
 
     /** The most probable anomaly class (1..n) of each network pixel, whatever background's probability. */

@@ -9,11 +9,13 @@ import dev.loupe.engine.model.Seeds;
 import dev.loupe.engine.model.TrainingProgress;
 import dev.loupe.engine.preprocess.Normalization;
 import dev.loupe.manifest.AnomalyClass;
+import dev.loupe.segmentation.mask.MaskImages;
 import dev.loupe.segmentation.network.SegmentationArchitecture;
 import dev.loupe.segmentation.network.SegmentationGraph;
 import dev.loupe.segmentation.network.SegmentationWeights;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -40,6 +42,8 @@ public final class SegmentationTrainer {
     private static final double MAX_CLASS_WEIGHT = 30;
     /** Resolution of the pixel threshold's search. */
     private static final int BINS = 100;
+    /** The share of a network pixel that anomalous mask pixels must cover to make it anomalous. */
+    static final double COVERAGE = 0.25;
 
     private final SegmentationConfig config;
 
@@ -94,10 +98,15 @@ public final class SegmentationTrainer {
                 double score = SegmentationDetector.imageScore(p, architecture);
                 (i.image().anomalous() ? anomalous : normal).add(score);
                 if (i.hasPixelTruth()) {
-                    byte[] truth = targetMask(i, size);
-                    byte[] best = SegmentationDetector.bestClasses(p, architecture);
+                    // At the image's own size, as detection answers and evaluation judges.
+                    int w = i.image().image().width();
+                    int h = i.image().image().height();
+                    byte[] truth = fullSizeMask(i, w, h);
+                    float[] anomaly = new float[w * h];
+                    byte[] best = new byte[w * h];
+                    SegmentationDetector.toImageSize(p, architecture, w, h, anomaly, best);
                     for (int k = 0; k < truth.length; k++) {
-                        int bin = Math.min(BINS - 1, (int) ((1 - p[k]) * BINS));
+                        int bin = Math.min(BINS - 1, (int) (anomaly[k] * BINS));
                         int t = truth[k];
                         int c = best[k];
                         (t != 0 ? positives[0] : negatives[0])[bin]++;
@@ -211,21 +220,56 @@ public final class SegmentationTrainer {
         return (double) bestBin / BINS;
     }
 
-    /** The class mask at the network's size (nearest), all background for normal images. */
+    /**
+     * The class mask at the network's size, all background for normal images. A network pixel
+     * takes the most frequent anomaly class of the mask pixels it covers when they cover at least
+     * {@link #COVERAGE} of it: sampling one mask pixel per network pixel (nearest) breaks a crack one
+     * or two pixels wide into dashes when the photo is three or four times the network's size, and
+     * teaches the network that the gaps are background.
+     */
     static byte[] targetMask(SegmentedImage i, int size) {
         if (i.mask().isEmpty()) {
             return new byte[size * size];
         }
         ClassMask m = i.mask().get();
         byte[] out = new byte[size * size];
+        int[] counts = new int[256];
         for (int y = 0; y < size; y++) {
-            int sy = Math.min(m.height() - 1, (int) ((y + 0.5) * m.height() / size));
+            int y0 = Math.min(m.height() - 1, (int) ((long) y * m.height() / size));
+            int y1 = Math.max(y0 + 1, (int) ((long) (y + 1) * m.height() / size));
             for (int x = 0; x < size; x++) {
-                int sx = Math.min(m.width() - 1, (int) ((x + 0.5) * m.width() / size));
-                out[y * size + x] = (byte) m.classAt(sx, sy);
+                int x0 = Math.min(m.width() - 1, (int) ((long) x * m.width() / size));
+                int x1 = Math.max(x0 + 1, (int) ((long) (x + 1) * m.width() / size));
+                Arrays.fill(counts, 0);
+                int anomalous = 0;
+                for (int sy = y0; sy < Math.min(y1, m.height()); sy++) {
+                    for (int sx = x0; sx < Math.min(x1, m.width()); sx++) {
+                        int c = m.classAt(sx, sy);
+                        if (c != 0) {
+                            counts[c]++;
+                            anomalous++;
+                        }
+                    }
+                }
+                int area = (Math.min(y1, m.height()) - y0) * (Math.min(x1, m.width()) - x0);
+                if (anomalous > 0 && anomalous >= COVERAGE * area) {
+                    int best = 1;
+                    for (int c = 2; c < counts.length; c++) {
+                        if (counts[c] > counts[best]) {
+                            best = c;
+                        }
+                    }
+                    out[y * size + x] = (byte) best;
+                }
             }
         }
         return out;
+    }
+
+    /** The mask at the image's size (all background for a normal image), as evaluation compares it. */
+    private static byte[] fullSizeMask(SegmentedImage i, int w, int h) {
+        return i.mask().map(m -> m.width() == w && m.height() == h ? m.toBytes()
+                : MaskImages.resizeNearest(m.toBytes(), m.width(), m.height(), w, h)).orElseGet(() -> new byte[w * h]);
     }
 
     /** Per-class pixel weights: the square root of how much rarer than background, capped. */
