@@ -111,22 +111,33 @@ public final class SegmentationDetector implements AutoCloseable {
     static void toImageSize(float[] p, SegmentationArchitecture a, int w, int h, float[] anomaly, byte[] bestClass) {
         int s = a.inputSize();
         byte[] best = bestClasses(p, a);
+        // The columns' sources are the same on every row: worked out once.
+        int[] left = new int[w];
+        int[] right = new int[w];
+        float[] weight = new float[w];
+        int[] nearest = new int[w];
+        for (int x = 0; x < w; x++) {
+            double fx = Math.max(0, Math.min(s - 1, (x + 0.5) * s / w - 0.5));
+            left[x] = (int) fx;
+            right[x] = Math.min(left[x] + 1, s - 1);
+            weight[x] = (float) (fx - left[x]);
+            nearest[x] = Math.min(s - 1, (int) ((x + 0.5) * s / w));
+        }
         for (int y = 0; y < h; y++) {
             double fy = Math.max(0, Math.min(s - 1, (y + 0.5) * s / h - 0.5));
             int y0 = (int) fy;
             int y1 = Math.min(y0 + 1, s - 1);
             float ty = (float) (fy - y0);
-            int ny = Math.min(s - 1, (int) ((y + 0.5) * s / h));
-            for (int x = 0; x < w; x++) {
-                double fx = Math.max(0, Math.min(s - 1, (x + 0.5) * s / w - 0.5));
-                int x0 = (int) fx;
-                int x1 = Math.min(x0 + 1, s - 1);
-                float tx = (float) (fx - x0);
-                float top = p[y0 * s + x0] * (1 - tx) + p[y0 * s + x1] * tx;
-                float bottom = p[y1 * s + x0] * (1 - tx) + p[y1 * s + x1] * tx;
-                int o = y * w + x;
+            int row0 = y0 * s;
+            int row1 = y1 * s;
+            int rowNearest = Math.min(s - 1, (int) ((y + 0.5) * s / h)) * s;
+            int o = y * w;
+            for (int x = 0; x < w; x++, o++) {
+                float tx = weight[x];
+                float top = p[row0 + left[x]] * (1 - tx) + p[row0 + right[x]] * tx;
+                float bottom = p[row1 + left[x]] * (1 - tx) + p[row1 + right[x]] * tx;
                 anomaly[o] = 1 - (top * (1 - ty) + bottom * ty);
-                bestClass[o] = best[ny * s + Math.min(s - 1, (int) ((x + 0.5) * s / w))];
+                bestClass[o] = best[rowNearest + nearest[x]];
             }
         }
     }
@@ -150,17 +161,43 @@ public final class SegmentationDetector implements AutoCloseable {
     /** The mean anomaly probability (1 - background) of the most anomalous {@link #TOP_SHARE} of pixels. */
     static double imageScore(float[] probabilities, SegmentationArchitecture a) {
         int plane = a.inputSize() * a.inputSize();
-        float[] anomaly = new float[plane];
-        for (int i = 0; i < plane; i++) {
-            anomaly[i] = 1 - probabilities[i];
-        }
-        Arrays.sort(anomaly);
         int k = Math.max(8, (int) Math.ceil(plane * TOP_SHARE));
+        // The k largest anomaly probabilities, kept in a min-heap: a full sort of the plane cost
+        // more than the rest of the score on the detection path.
+        float[] heap = new float[k];
+        Arrays.fill(heap, Float.NEGATIVE_INFINITY);
+        for (int i = 0; i < plane; i++) {
+            float v = 1 - probabilities[i];
+            if (v > heap[0]) {
+                heap[0] = v;
+                siftDown(heap);
+            }
+        }
+        // Summed in ascending order, as the sorted plane was, so the score is the same to the bit.
+        Arrays.sort(heap);
         double sum = 0;
-        for (int i = plane - k; i < plane; i++) {
-            sum += anomaly[i];
+        for (float v : heap) {
+            sum += v;
         }
         return sum / k;
+    }
+
+    private static void siftDown(float[] heap) {
+        int i = 0;
+        while (true) {
+            int left = 2 * i + 1;
+            if (left >= heap.length) {
+                return;
+            }
+            int smaller = left + 1 < heap.length && heap[left + 1] < heap[left] ? left + 1 : left;
+            if (heap[i] <= heap[smaller]) {
+                return;
+            }
+            float t = heap[i];
+            heap[i] = heap[smaller];
+            heap[smaller] = t;
+            i = smaller;
+        }
     }
 
     @Override
