@@ -16,7 +16,6 @@ import dev.loupe.api.model.ModelPackagingDescription;
 import dev.loupe.api.model.ModelPackagingJobMetadata;
 import dev.loupe.api.model.ModelPackagingJobStatus;
 import dev.loupe.api.model.ModelPackagingOutputDetails;
-import dev.loupe.api.model.ModelStatus;
 import dev.loupe.api.model.ResourceNotFoundException;
 import dev.loupe.api.model.ResourceType;
 import dev.loupe.api.model.S3Location;
