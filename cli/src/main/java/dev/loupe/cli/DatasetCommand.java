@@ -66,7 +66,7 @@ final class DatasetCommand {
                     s.lv().createDataset(b -> b.projectName(target.project).datasetType(target.type), manifest,
                             locations.base);
                 }
-                DatasetDescription d = s.lv().waiter().waitUntilDatasetCreated(b -> b.projectName(target.project)
+                DatasetDescription d = s.waiter().waitUntilDatasetCreated(b -> b.projectName(target.project)
                         .datasetType(target.type)).matched().response().orElseThrow().datasetDescription();
                 print(spec.commandLine().getOut(), d, json);
             }
@@ -153,7 +153,7 @@ final class DatasetCommand {
             try (Session s = Session.open(spec)) {
                 s.lv().updateDatasetEntries(b -> b.projectName(target.project).datasetType(target.type)
                         .changes(SdkBytes.fromByteArray(lines)));
-                DatasetDescription d = s.lv().waiter().waitUntilDatasetUpdated(b -> b.projectName(target.project)
+                DatasetDescription d = s.waiter().waitUntilDatasetUpdated(b -> b.projectName(target.project)
                         .datasetType(target.type)).matched().response().orElseThrow().datasetDescription();
                 print(spec.commandLine().getOut(), d, json);
             }
@@ -173,7 +173,7 @@ final class DatasetCommand {
         public Integer call() throws IOException {
             try (Session s = Session.open(spec)) {
                 s.lv().deleteDataset(b -> b.projectName(target.project).datasetType(target.type));
-                s.lv().waiter().waitUntilDatasetDeleted(b -> b.projectName(target.project).datasetType(target.type));
+                s.waiter().waitUntilDatasetDeleted(b -> b.projectName(target.project).datasetType(target.type));
                 spec.commandLine().getOut().println("deleted the " + target.type + " dataset of project " + target.project);
             }
             return Loupe.OK;

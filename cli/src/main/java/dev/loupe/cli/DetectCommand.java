@@ -72,10 +72,9 @@ final class DetectCommand implements Callable<Integer> {
                 }
                 EdgeResult r = f.result();
                 if (json) {
-                    var line = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(r.toJson());
-                    var withImage = Json.object().put("Image", image.toString());
-                    withImage.setAll(line);
-                    out.println(Json.write(withImage));
+                    var line = Json.object().put("Image", image.toString());
+                    line.setAll(r.toJsonNode());
+                    out.println(Json.write(line));
                 } else {
                     out.printf(Locale.ROOT, "%s: %s (confidence %.3f)%s%n", image, r.isAnomalous() ? "anomalous" : "normal",
                             r.confidence(), classes(r));

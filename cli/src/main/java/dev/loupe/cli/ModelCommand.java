@@ -5,7 +5,6 @@ import dev.loupe.api.model.GreengrassConfiguration;
 import dev.loupe.api.model.ModelDescription;
 import dev.loupe.api.model.ModelMetadata;
 import dev.loupe.api.model.ModelPackagingDescription;
-import dev.loupe.api.model.ModelStatus;
 import dev.loupe.api.model.TargetPlatform;
 import dev.loupe.cli.report.HtmlReport;
 import dev.loupe.engine.model.TrainingProgress;
@@ -74,38 +73,23 @@ final class ModelCommand {
                 if (!wait) {
                     err.printf("training model %s of project %s in this process...%n", m.modelVersion(), project);
                 }
-                ModelDescription d = awaitTraining(s, project, m.modelVersion());
-                if (bar != null) {
-                    bar.finish();
+                // TRAINING_FAILED ends the wait with a WaiterException naming the status and its message: exit 1.
+                ModelDescription d;
+                try {
+                    d = s.waiter().waitUntilModelTrained(b -> b.projectName(project).modelVersion(m.modelVersion()))
+                            .matched().response().orElseThrow().modelDescription();
+                } finally {
+                    if (bar != null) {
+                        bar.finish();
+                    }
                 }
                 ModelCommand.print(spec.commandLine().getOut(), d, json);
-                if (d.status() != ModelStatus.TRAINED) {
-                    throw CommandFailure.of("model " + d.modelVersion() + " of project " + project + " is " + d.status()
-                            + ": " + d.statusMessage());
-                }
                 if (report != null) {
                     Path page = HtmlReport.write(Reports.trained(s.lv(), s::file, project, d), report);
                     err.println("report: " + page);
                 }
             }
             return Loupe.OK;
-        }
-    }
-
-    /** Polls DescribeModel until the model has left TRAINING. */
-    static ModelDescription awaitTraining(Session s, String project, String version) {
-        while (true) {
-            ModelDescription d = s.lv().describeModel(b -> b.projectName(project).modelVersion(version))
-                    .modelDescription();
-            if (d.status() != ModelStatus.TRAINING) {
-                return d;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw CommandFailure.of("interrupted while model " + version + " was training");
-            }
         }
     }
 
@@ -228,7 +212,7 @@ final class ModelCommand {
             try (Session s = Session.open(spec, null, output, null, null)) {
                 String job = s.lv().startModelPackagingJob(b -> b.projectName(project).modelVersion(version)
                         .jobName(jobName).configuration(c -> c.greengrass(greengrass()))).jobName();
-                ModelPackagingDescription d = s.lv().waiter().waitUntilPackagingJobDone(b -> b.projectName(project)
+                ModelPackagingDescription d = s.waiter().waitUntilPackagingJobDone(b -> b.projectName(project)
                         .jobName(job)).matched().response().orElseThrow().modelPackagingDescription();
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {

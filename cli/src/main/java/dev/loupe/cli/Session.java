@@ -6,6 +6,7 @@ import dev.loupe.api.LocalLookoutVision;
 import dev.loupe.api.TrainingListener;
 import dev.loupe.api.model.OutputConfig;
 import dev.loupe.api.model.OutputS3Object;
+import dev.loupe.api.waiters.LookoutVisionWaiter;
 import dev.loupe.engine.model.ModelConfig;
 import dev.loupe.manifest.ImageLocator;
 import dev.loupe.segmentation.model.SegmentationConfig;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -113,8 +115,12 @@ final class Session implements AutoCloseable {
         return lv;
     }
 
-    Path workspace() {
-        return workspace;
+    /**
+     * A waiter without a practical deadline: imports, training and packaging run in this process,
+     * so giving up on them would end the process and abandon the work.
+     */
+    LookoutVisionWaiter waiter() {
+        return LookoutVisionWaiter.builder().client(lv).maxWait(Duration.ofDays(365)).build();
     }
 
     /** Resolves {@code s3://} references as the facade does (for reading its output files). */

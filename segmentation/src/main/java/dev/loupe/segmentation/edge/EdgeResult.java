@@ -50,6 +50,11 @@ public record EdgeResult(boolean isAnomalous, double confidence, List<Anomaly> a
 
     /** The service's JSON: {@code {"DetectAnomalyResult":{"Source":{"Type":"direct"},...}}}. */
     public String toJson() {
+        return toJsonNode().toString();
+    }
+
+    /** {@link #toJson()} as a tree, for callers that add members beside the result. */
+    public ObjectNode toJsonNode() {
         ObjectNode root = EdgePackage.JSON.createObjectNode();
         ObjectNode r = root.putObject("DetectAnomalyResult");
         r.putObject("Source").put("Type", "direct");
@@ -67,6 +72,6 @@ public record EdgeResult(boolean isAnomalous, double confidence, List<Anomaly> a
         if (anomalyMask != null) {
             r.put("AnomalyMask", Base64.getEncoder().encodeToString(anomalyMask));
         }
-        return root.toString();
+        return root;
     }
 }
