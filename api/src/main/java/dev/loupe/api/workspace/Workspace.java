@@ -104,11 +104,7 @@ public final class Workspace implements AutoCloseable {
     // ---- projects ----
 
     public List<ProjectFile> readProjects() throws IOException {
-        List<ProjectFile> out = new ArrayList<>();
-        for (Path p : children(root.resolve("projects"))) {
-            out.add(json.readValue(p.resolve("project.json").toFile(), ProjectFile.class));
-        }
-        return out;
+        return readDescriptors(root.resolve("projects"), "project.json", ProjectFile.class);
     }
 
     /** Creates the project's folder and descriptor; a crash between the two is repaired on open. */
@@ -134,19 +130,11 @@ public final class Workspace implements AutoCloseable {
     // ---- datasets ----
 
     public List<DatasetFile> readDatasets(String project) throws IOException {
-        List<DatasetFile> out = new ArrayList<>();
-        for (Path d : children(projectDir(project).resolve("datasets"))) {
-            out.add(json.readValue(d.resolve("dataset.json").toFile(), DatasetFile.class));
-        }
-        return out;
+        return readDescriptors(projectDir(project).resolve("datasets"), "dataset.json", DatasetFile.class);
     }
 
     public void writeDataset(String project, DatasetFile dataset) throws IOException {
-        Path dir = datasetDir(project, dataset.datasetType());
-        if (!Files.isDirectory(dir)) {
-            AtomicFiles.createDirectory(dir);
-        }
-        AtomicFiles.write(dir.resolve("dataset.json"), json.writeValueAsBytes(dataset));
+        writeDescriptor(datasetDir(project, dataset.datasetType()), "dataset.json", dataset);
     }
 
     public List<StoredEntry> readEntries(String project, DatasetFile dataset) throws IOException {
@@ -185,19 +173,11 @@ public final class Workspace implements AutoCloseable {
     // ---- models ----
 
     public List<ModelFile> readModels(String project) throws IOException {
-        List<ModelFile> out = new ArrayList<>();
-        for (Path m : children(projectDir(project).resolve("models"))) {
-            out.add(json.readValue(m.resolve("model.json").toFile(), ModelFile.class));
-        }
-        return out;
+        return readDescriptors(projectDir(project).resolve("models"), "model.json", ModelFile.class);
     }
 
     public void writeModel(String project, ModelFile model) throws IOException {
-        Path dir = modelDir(project, model.modelVersion());
-        if (!Files.isDirectory(dir)) {
-            AtomicFiles.createDirectory(dir);
-        }
-        AtomicFiles.write(dir.resolve("model.json"), json.writeValueAsBytes(model));
+        writeDescriptor(modelDir(project, model.modelVersion()), "model.json", model);
     }
 
     /** Where a model version's archive lives. */
@@ -235,11 +215,24 @@ public final class Workspace implements AutoCloseable {
     }
 
     public void writeJob(String project, JobFile job) throws IOException {
-        Path dir = projectDir(project).resolve("packaging-jobs");
+        writeDescriptor(projectDir(project).resolve("packaging-jobs"), job.jobName() + ".json", job);
+    }
+
+    /** The descriptor {@code name} of each sub-folder of {@code parent}, in folder name order. */
+    private <T> List<T> readDescriptors(Path parent, String name, Class<T> type) throws IOException {
+        List<T> out = new ArrayList<>();
+        for (Path dir : children(parent)) {
+            out.add(json.readValue(dir.resolve(name).toFile(), type));
+        }
+        return out;
+    }
+
+    /** Writes a descriptor atomically into {@code dir}, creating the folder the first time. */
+    private void writeDescriptor(Path dir, String name, Object value) throws IOException {
         if (!Files.isDirectory(dir)) {
             AtomicFiles.createDirectory(dir);
         }
-        AtomicFiles.write(dir.resolve(job.jobName() + ".json"), json.writeValueAsBytes(job));
+        AtomicFiles.write(dir.resolve(name), json.writeValueAsBytes(value));
     }
 
     // ---- client tokens ----
