@@ -6,7 +6,7 @@ import dev.loupe.engine.image.RgbImage;
 import dev.loupe.manifest.AnomalyClass;
 import dev.loupe.manifest.HexColor;
 import dev.loupe.segmentation.network.SegmentationArchitecture;
-import dev.loupe.segmentation.network.SegmentationGraph;
+import dev.loupe.segmentation.network.SegmentationForward;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class SegmentationDetector implements AutoCloseable {
     static final double TOP_SHARE = 0.002;
 
     private final SegmentationModel model;
-    private final SegmentationGraph graph;
+    private final SegmentationForward network;
     private final ImageDecoder decoder = ImageDecoder.service();
     private final float[] input;
     private final List<HexColor> colors;
@@ -42,7 +42,7 @@ public final class SegmentationDetector implements AutoCloseable {
 
     private SegmentationDetector(SegmentationModel model) {
         this.model = model;
-        this.graph = new SegmentationGraph(model.weights(), 0);
+        this.network = new SegmentationForward(model.weights());
         this.input = new float[3 * model.inputSize() * model.inputSize()];
         this.colors = model.classes().stream().map(AnomalyClass::color).toList();
         double[] t = model.pixelThresholds();
@@ -74,7 +74,7 @@ public final class SegmentationDetector implements AutoCloseable {
         int s = a.inputSize();
         Resizer.toPlanar(image, s, input);
         model.normalization().apply(input);
-        float[] p = graph.probabilities(input);
+        float[] p = network.probabilities(input);
         double raw = imageScore(p, a);
         double score = model.calibration().normalise(raw);
         boolean anomalous = model.calibration().isAnomalous(raw);
@@ -202,6 +202,6 @@ public final class SegmentationDetector implements AutoCloseable {
 
     @Override
     public void close() {
-        graph.close();
+        network.close();
     }
 }

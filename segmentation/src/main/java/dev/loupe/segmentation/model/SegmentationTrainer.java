@@ -11,6 +11,7 @@ import dev.loupe.engine.preprocess.Normalization;
 import dev.loupe.manifest.AnomalyClass;
 import dev.loupe.segmentation.mask.MaskImages;
 import dev.loupe.segmentation.network.SegmentationArchitecture;
+import dev.loupe.segmentation.network.SegmentationForward;
 import dev.loupe.segmentation.network.SegmentationGraph;
 import dev.loupe.segmentation.network.SegmentationWeights;
 import java.time.Duration;
@@ -90,11 +91,11 @@ public final class SegmentationTrainer {
         long[][] positives = new long[classCount + 1][BINS];
         long[][] negatives = new long[classCount + 1][BINS];
         long[] truthPixels = new long[classCount + 1];
-        try (SegmentationGraph graph = new SegmentationGraph(weights, 0)) {
+        try (SegmentationForward network = new SegmentationForward(weights)) {
             for (SegmentedImage i : calibrate) {
                 float[] in = Resizer.toPlanar(i.image().image(), size);
                 normalization.apply(in);
-                float[] p = graph.probabilities(in);
+                float[] p = network.probabilities(in);
                 double score = SegmentationDetector.imageScore(p, architecture);
                 (i.image().anomalous() ? anomalous : normal).add(score);
                 if (i.hasPixelTruth()) {
@@ -144,10 +145,11 @@ public final class SegmentationTrainer {
         int pixels = size * size;
         int outputs = architecture.outputs();
         float[] classWeights = classWeights(fit, masks, outputs);
+        int batches = (n + config.batchSize() - 1) / config.batchSize();
         SplittableRandom shuffle = new SplittableRandom(Seeds.mix(config.seed(), SHUFFLE));
         long trainStart = System.nanoTime();
         try (SegmentationGraph graph = new SegmentationGraph(SegmentationWeights.initial(architecture,
-                Seeds.mix(config.seed(), INIT)), config.learningRate())) {
+                Seeds.mix(config.seed(), INIT)), config.learningRate(), config.epochs() * batches)) {
             int[] order = IntStream.range(0, n).toArray();
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 Seeds.shuffle(order, shuffle);

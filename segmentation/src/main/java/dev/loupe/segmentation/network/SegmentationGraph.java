@@ -1,5 +1,7 @@
 package dev.loupe.segmentation.network;
 
+import dev.loupe.engine.network.Convolutions;
+import dev.loupe.engine.network.CosineDecay;
 import dev.loupe.engine.network.Tensor;
 import java.util.Arrays;
 import java.util.Map;
@@ -11,14 +13,13 @@ import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
- * The segmentation network as a SameDiff graph, for training and for inference.
+ * The segmentation network as a SameDiff graph, for training ({@link SegmentationForward} runs the
+ * same network for detection).
  *
  * <p>Loss: class-weighted cross-entropy per pixel (defects are often under 2 % of the pixels, so
  * rare classes weigh more), plus soft Dice terms, half on "any anomaly" against background and
@@ -33,19 +34,15 @@ public final class SegmentationGraph implements AutoCloseable {
     private static final String WEIGHT = "weight";
     private static final String LOSS = "loss";
     private static final String PROBABILITIES = "probabilities";
-    private static final Conv2DConfig CONV3 = Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).pH(1).pW(1).dH(1).dW(1)
-            .paddingMode(PaddingMode.SAME).dataFormat("NCHW").build();
-    private static final Conv2DConfig CONV1 = Conv2DConfig.builder().kH(1).kW(1).sH(1).sW(1).dH(1).dW(1)
-            .paddingMode(PaddingMode.VALID).dataFormat("NCHW").build();
-    private static final Pooling2DConfig POOL2 = Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).isNHWC(false).build();
 
     private final SegmentationArchitecture architecture;
     private final SameDiff sd;
 
     /**
-     * @param learningRate the Adam step size; 0 builds an inference-only graph
+     * @param learningRate the Adam step size at the first step, decaying to zero ({@link CosineDecay})
+     * @param steps        the optimisation steps of the whole run
      */
-    public SegmentationGraph(SegmentationWeights weights, double learningRate) {
+    public SegmentationGraph(SegmentationWeights weights, double learningRate, int steps) {
         this.architecture = weights.architecture();
         sd = SameDiff.create();
         int s = architecture.inputSize();
@@ -55,64 +52,62 @@ public final class SegmentationGraph implements AutoCloseable {
         SDVariable x = input;
         for (int l = 0; l < architecture.levels(); l++) {
             if (l > 0) {
-                x = sd.cnn().maxPooling2d(x, POOL2);
+                x = sd.cnn().maxPooling2d(x, Convolutions.POOL2);
             }
-            x = sd.nn().relu(conv(weights, "e" + l, x, CONV3), 0);
+            x = sd.nn().relu(conv(weights, "e" + l, x, Convolutions.CONV3), 0);
             encoder[l] = x;
         }
         for (int l = architecture.levels() - 2; l >= 0; l--) {
             // Upsample the coarser features, project them to this level's width, add the skip.
             SDVariable up = sd.cnn().upsampling2d(x, 2, 2, true);
-            SDVariable merged = conv(weights, "p" + l, up, CONV1).add(encoder[l]);
-            x = sd.nn().relu(conv(weights, "d" + l, sd.nn().relu(merged, 0), CONV3), 0);
+            SDVariable merged = conv(weights, "p" + l, up, Convolutions.CONV1).add(encoder[l]);
+            x = sd.nn().relu(conv(weights, "d" + l, sd.nn().relu(merged, 0), Convolutions.CONV3), 0);
         }
-        SDVariable logits = conv(weights, "h", x, CONV1);
+        SDVariable logits = conv(weights, "h", x, Convolutions.CONV1);
         SDVariable top = logits.max(true, 1);
         SDVariable shifted = logits.sub(top);
         SDVariable exp = sd.math().exp(shifted);
         SDVariable sum = exp.sum(true, 1);
         exp.div(PROBABILITIES, sum);
-        if (learningRate > 0) {
-            SDVariable target = sd.placeHolder(TARGET, DataType.FLOAT, -1, k, s, s);
-            SDVariable weight = sd.placeHolder(WEIGHT, DataType.FLOAT, -1, 1, s, s);
-            SDVariable logProbabilities = shifted.sub(sd.math().log(sum));
-            SDVariable crossEntropy = target.mul(logProbabilities).sum(true, 1).mul(weight).sum()
-                    .div(weight.sum()).neg();
-            // Soft Dice of "any anomaly": 1 - P(background) against 1 - target(background).
-            SDVariable background = sd.constant(Nd4j.zeros(DataType.FLOAT, 1, k, 1, 1).putScalar(0, 1f));
-            SDVariable anomalyProbability = sd.constant(Nd4j.scalar(1f))
-                    .sub(exp.div(sum).mul(background).sum(true, 1));
-            SDVariable anomalyTarget = sd.constant(Nd4j.scalar(1f)).sub(target.mul(background).sum(true, 1));
-            SDVariable overlap = anomalyProbability.mul(anomalyTarget).sum();
-            SDVariable dice = sd.constant(Nd4j.scalar(1f)).sub(overlap.mul(2).add(1)
-                    .div(anomalyProbability.sum().add(anomalyTarget.sum()).add(1)));
-            if (k == 2) {
-                // One anomaly class: its Dice is the "any anomaly" Dice, computed once.
-                crossEntropy.add(LOSS, dice);
-            } else {
-                // The mean soft Dice of each anomaly class takes half the weight, so that a thin,
-                // rare class (scratches beside stains) is not left to the any-anomaly term, which
-                // the big classes dominate.
-                SDVariable probabilities = exp.div(sum);
-                SDVariable classOverlap = probabilities.mul(target).sum(0, 2, 3);
-                SDVariable classDice = sd.constant(Nd4j.scalar(1f)).sub(classOverlap.mul(2).add(1)
-                        .div(probabilities.sum(0, 2, 3).add(target.sum(0, 2, 3)).add(1)));
-                float[] anomalyClasses = new float[k];
-                Arrays.fill(anomalyClasses, 1, k, 1f / (k - 1));
-                SDVariable meanClassDice = classDice.mul(sd.constant(Nd4j.create(anomalyClasses, new long[] {k},
-                        DataType.FLOAT))).sum();
-                crossEntropy.add(LOSS, dice.mul(0.5).add(meanClassDice.mul(0.5)));
-            }
-            sd.setLossVariables(LOSS);
-            sd.setTrainingConfig(TrainingConfig.builder()
-                    .updater(new Adam(learningRate))
-                    .dataSetFeatureMapping(INPUT)
-                    .dataSetLabelMapping(TARGET)
-                    // The per-pixel weights travel as the "label mask": SameDiff's fit feeds
-                    // placeholders only through these mappings.
-                    .dataSetLabelMaskMapping(WEIGHT)
-                    .build());
+        SDVariable target = sd.placeHolder(TARGET, DataType.FLOAT, -1, k, s, s);
+        SDVariable weight = sd.placeHolder(WEIGHT, DataType.FLOAT, -1, 1, s, s);
+        SDVariable logProbabilities = shifted.sub(sd.math().log(sum));
+        SDVariable crossEntropy = target.mul(logProbabilities).sum(true, 1).mul(weight).sum()
+                .div(weight.sum()).neg();
+        // Soft Dice of "any anomaly": 1 - P(background) against 1 - target(background).
+        SDVariable background = sd.constant(Nd4j.zeros(DataType.FLOAT, 1, k, 1, 1).putScalar(0, 1f));
+        SDVariable anomalyProbability = sd.constant(Nd4j.scalar(1f))
+                .sub(exp.div(sum).mul(background).sum(true, 1));
+        SDVariable anomalyTarget = sd.constant(Nd4j.scalar(1f)).sub(target.mul(background).sum(true, 1));
+        SDVariable overlap = anomalyProbability.mul(anomalyTarget).sum();
+        SDVariable dice = sd.constant(Nd4j.scalar(1f)).sub(overlap.mul(2).add(1)
+                .div(anomalyProbability.sum().add(anomalyTarget.sum()).add(1)));
+        if (k == 2) {
+            // One anomaly class: its Dice is the "any anomaly" Dice, computed once.
+            crossEntropy.add(LOSS, dice);
+        } else {
+            // The mean soft Dice of each anomaly class takes half the weight, so that a thin,
+            // rare class (scratches beside stains) is not left to the any-anomaly term, which
+            // the big classes dominate.
+            SDVariable probabilities = exp.div(sum);
+            SDVariable classOverlap = probabilities.mul(target).sum(0, 2, 3);
+            SDVariable classDice = sd.constant(Nd4j.scalar(1f)).sub(classOverlap.mul(2).add(1)
+                    .div(probabilities.sum(0, 2, 3).add(target.sum(0, 2, 3)).add(1)));
+            float[] anomalyClasses = new float[k];
+            Arrays.fill(anomalyClasses, 1, k, 1f / (k - 1));
+            SDVariable meanClassDice = classDice.mul(sd.constant(Nd4j.create(anomalyClasses, new long[] {k},
+                    DataType.FLOAT))).sum();
+            crossEntropy.add(LOSS, dice.mul(0.5).add(meanClassDice.mul(0.5)));
         }
+        sd.setLossVariables(LOSS);
+        sd.setTrainingConfig(TrainingConfig.builder()
+                .updater(new Adam(new CosineDecay(learningRate, steps)))
+                .dataSetFeatureMapping(INPUT)
+                .dataSetLabelMapping(TARGET)
+                // The per-pixel weights travel as the "label mask": SameDiff's fit feeds
+                // placeholders only through these mappings.
+                .dataSetLabelMaskMapping(WEIGHT)
+                .build());
     }
 
     private SDVariable conv(SegmentationWeights weights, String name, SDVariable x, Conv2DConfig config) {
