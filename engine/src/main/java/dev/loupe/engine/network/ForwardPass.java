@@ -5,7 +5,6 @@ import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.MaxPooling2D;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -71,7 +70,7 @@ public final class ForwardPass implements AutoCloseable {
                 Transforms.relu(y, false);
                 x = y;
                 if (b < architecture.blocks() - 1) {
-                    INDArray pooled = Nd4j.exec(new MaxPooling2D(x, null, Convolutions.POOL2))[0];
+                    INDArray pooled = Convolutions.maxPool2(x);
                     x.close();
                     x = pooled;
                 }

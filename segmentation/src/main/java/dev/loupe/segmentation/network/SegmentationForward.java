@@ -7,7 +7,6 @@ import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.MaxPooling2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Upsampling2d;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
@@ -61,7 +60,7 @@ public final class SegmentationForward implements AutoCloseable {
                 encoder[0] = relu(conv("e0", in, Convolutions.CONV3));
             }
             for (int l = 1; l < levels; l++) {
-                try (INDArray pooled = Nd4j.exec(new MaxPooling2D(encoder[l - 1], null, Convolutions.POOL2))[0]) {
+                try (INDArray pooled = Convolutions.maxPool2(encoder[l - 1])) {
                     encoder[l] = relu(conv("e" + l, pooled, Convolutions.CONV3));
                 }
             }
