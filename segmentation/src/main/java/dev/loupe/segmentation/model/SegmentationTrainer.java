@@ -145,11 +145,10 @@ public final class SegmentationTrainer {
         int pixels = size * size;
         int outputs = architecture.outputs();
         float[] classWeights = classWeights(fit, masks, outputs);
-        int batches = (n + config.batchSize() - 1) / config.batchSize();
         SplittableRandom shuffle = new SplittableRandom(Seeds.mix(config.seed(), SHUFFLE));
         long trainStart = System.nanoTime();
         try (SegmentationGraph graph = new SegmentationGraph(SegmentationWeights.initial(architecture,
-                Seeds.mix(config.seed(), INIT)), config.learningRate(), config.epochs() * batches)) {
+                Seeds.mix(config.seed(), INIT)), config.learningRate())) {
             int[] order = IntStream.range(0, n).toArray();
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 Seeds.shuffle(order, shuffle);

@@ -14,9 +14,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The segmentation network's forward pass by direct libnd4j op calls, for detection and
- * calibration: the same ops as {@link SegmentationGraph} without SameDiff's per-op bookkeeping,
- * which at one image a call cost more than the convolutions (the same lesson as the
- * classification network's forward pass).
+ * calibration: the same ops as {@link SegmentationGraph} (pooling by an equal, faster reduction,
+ * see {@link Convolutions#maxPool2}) without SameDiff's per-op bookkeeping, which at one image a
+ * call cost more than the convolutions (the same lesson as the classification network's forward
+ * pass).
  *
  * <p>Owns native copies of the weights, released by {@link #close()}; every intermediate array
  * of a call is closed before it returns, so native memory does not grow with calls. Not

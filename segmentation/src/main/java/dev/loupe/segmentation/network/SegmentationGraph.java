@@ -1,7 +1,6 @@
 package dev.loupe.segmentation.network;
 
 import dev.loupe.engine.network.Convolutions;
-import dev.loupe.engine.network.CosineDecay;
 import dev.loupe.engine.network.Tensor;
 import java.util.Arrays;
 import java.util.Map;
@@ -39,10 +38,9 @@ public final class SegmentationGraph implements AutoCloseable {
     private final SameDiff sd;
 
     /**
-     * @param learningRate the Adam step size at the first step, decaying to zero ({@link CosineDecay})
-     * @param steps        the optimisation steps of the whole run
+     * @param learningRate the Adam step size
      */
-    public SegmentationGraph(SegmentationWeights weights, double learningRate, int steps) {
+    public SegmentationGraph(SegmentationWeights weights, double learningRate) {
         this.architecture = weights.architecture();
         sd = SameDiff.create();
         int s = architecture.inputSize();
@@ -101,7 +99,7 @@ public final class SegmentationGraph implements AutoCloseable {
         }
         sd.setLossVariables(LOSS);
         sd.setTrainingConfig(TrainingConfig.builder()
-                .updater(new Adam(new CosineDecay(learningRate, steps)))
+                .updater(new Adam(learningRate))
                 .dataSetFeatureMapping(INPUT)
                 .dataSetLabelMapping(TARGET)
                 // The per-pixel weights travel as the "label mask": SameDiff's fit feeds

@@ -24,7 +24,7 @@ class SegmentationForwardTest {
             target[(p % 7 == 0 ? 1 + p % 2 : 0) * pixels + p] = 1;
             weight[p] = 1;
         }
-        try (SegmentationGraph g = new SegmentationGraph(SegmentationWeights.initial(a, 3), 0.01, 10)) {
+        try (SegmentationGraph g = new SegmentationGraph(SegmentationWeights.initial(a, 3), 0.01)) {
             for (int round = 0; round < 3; round++) {
                 float[] expected = g.probabilities(image);
                 try (SegmentationForward f = new SegmentationForward(g.weights())) {
