@@ -3,7 +3,6 @@ package dev.loupe.segmentation.evaluation;
 import dev.loupe.engine.metrics.Confusion;
 import dev.loupe.engine.metrics.Ranking;
 import dev.loupe.manifest.AnomalyClass;
-import dev.loupe.segmentation.mask.MaskImages;
 import dev.loupe.segmentation.metrics.PixelClassMetrics;
 import dev.loupe.segmentation.metrics.SegmentationMetrics;
 import dev.loupe.segmentation.model.SegmentationDetector;
@@ -61,11 +60,7 @@ public record SegmentationEvaluation(List<Result> results, Confusion confusion, 
             truth[i] = image.image().anomalous();
             called[i] = r.isAnomalous();
             if (image.hasPixelTruth()) {
-                // A mask drawn at another size than its image is compared at the image's size.
-                byte[] expected = image.mask().map(m -> m.width() == r.width() && m.height() == r.height()
-                        ? m.toBytes() : MaskImages.resizeNearest(m.toBytes(), m.width(), m.height(), r.width(), r.height()))
-                        .orElseGet(() -> new byte[r.width() * r.height()]);
-                pixels.add(expected, r.classMap(), r.anomalyMap());
+                pixels.add(image.maskAt(r.width(), r.height()), r.classMap(), r.anomalyMap());
             }
         }
         return new SegmentationEvaluation(results, Confusion.of(truth, called), Ranking.rocAuc(scores, truth),

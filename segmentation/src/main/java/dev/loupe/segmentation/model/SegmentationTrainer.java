@@ -9,7 +9,6 @@ import dev.loupe.engine.model.Seeds;
 import dev.loupe.engine.model.TrainingProgress;
 import dev.loupe.engine.preprocess.Normalization;
 import dev.loupe.manifest.AnomalyClass;
-import dev.loupe.segmentation.mask.MaskImages;
 import dev.loupe.segmentation.network.SegmentationArchitecture;
 import dev.loupe.segmentation.network.SegmentationForward;
 import dev.loupe.segmentation.network.SegmentationGraph;
@@ -102,7 +101,7 @@ public final class SegmentationTrainer {
                     // At the image's own size, as detection answers and evaluation judges.
                     int w = i.image().image().width();
                     int h = i.image().image().height();
-                    byte[] truth = fullSizeMask(i, w, h);
+                    byte[] truth = i.maskAt(w, h);
                     float[] anomaly = new float[w * h];
                     byte[] best = new byte[w * h];
                     SegmentationDetector.toImageSize(p, architecture, w, h, anomaly, best);
@@ -236,15 +235,15 @@ public final class SegmentationTrainer {
         byte[] out = new byte[size * size];
         int[] counts = new int[256];
         for (int y = 0; y < size; y++) {
-            int y0 = Math.min(m.height() - 1, (int) ((long) y * m.height() / size));
+            // The mask rows this network row covers: at least one, never past the last.
+            int y0 = (int) ((long) y * m.height() / size);
             int y1 = Math.max(y0 + 1, (int) ((long) (y + 1) * m.height() / size));
             for (int x = 0; x < size; x++) {
-                int x0 = Math.min(m.width() - 1, (int) ((long) x * m.width() / size));
+                int x0 = (int) ((long) x * m.width() / size);
                 int x1 = Math.max(x0 + 1, (int) ((long) (x + 1) * m.width() / size));
-                Arrays.fill(counts, 0);
                 int anomalous = 0;
-                for (int sy = y0; sy < Math.min(y1, m.height()); sy++) {
-                    for (int sx = x0; sx < Math.min(x1, m.width()); sx++) {
+                for (int sy = y0; sy < y1; sy++) {
+                    for (int sx = x0; sx < x1; sx++) {
                         int c = m.classAt(sx, sy);
                         if (c != 0) {
                             counts[c]++;
@@ -252,8 +251,10 @@ public final class SegmentationTrainer {
                         }
                     }
                 }
-                int area = (Math.min(y1, m.height()) - y0) * (Math.min(x1, m.width()) - x0);
-                if (anomalous > 0 && anomalous >= COVERAGE * area) {
+                if (anomalous == 0) {
+                    continue; // counts untouched: nothing to reset
+                }
+                if (anomalous >= COVERAGE * (y1 - y0) * (x1 - x0)) {
                     int best = 1;
                     for (int c = 2; c < counts.length; c++) {
                         if (counts[c] > counts[best]) {
@@ -262,15 +263,10 @@ public final class SegmentationTrainer {
                     }
                     out[y * size + x] = (byte) best;
                 }
+                Arrays.fill(counts, 0);
             }
         }
         return out;
-    }
-
-    /** The mask at the image's size (all background for a normal image), as evaluation compares it. */
-    private static byte[] fullSizeMask(SegmentedImage i, int w, int h) {
-        return i.mask().map(m -> m.width() == w && m.height() == h ? m.toBytes()
-                : MaskImages.resizeNearest(m.toBytes(), m.width(), m.height(), w, h)).orElseGet(() -> new byte[w * h]);
     }
 
     /** Per-class pixel weights: the square root of how much rarer than background, capped. */
