@@ -1,7 +1,6 @@
 package dev.loupe.cli;
 
 import dev.loupe.engine.model.ModelConfig;
-import dev.loupe.engine.network.Architecture;
 import dev.loupe.segmentation.model.SegmentationConfig;
 import picocli.CommandLine.Option;
 
@@ -25,8 +24,7 @@ final class TrainingOptions {
             config = config.withEpochs(epochs);
         }
         if (channels != null) {
-            Architecture a = config.architecture();
-            config = config.withArchitecture(new Architecture(a.inputSize(), channels, a.scoreMargin()));
+            config = config.withArchitecture(config.architecture().withChannels(channels));
         }
         if (inputSize != null) {
             config = config.withArchitecture(config.architecture().withInputSize(inputSize));

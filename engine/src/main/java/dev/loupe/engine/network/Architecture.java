@@ -52,9 +52,20 @@ public record Architecture(int inputSize, int[] channels, int scoreMargin) {
 
     /** The same network at another input size, the margin kept in proportion. */
     public Architecture withInputSize(int size) {
-        int cellsNow = mapSize();
-        int cellsThen = size >> (channels.length - 1);
-        return new Architecture(size, channels, (int) Math.round(scoreMargin * (double) cellsThen / cellsNow));
+        return resized(size, channels);
+    }
+
+    /**
+     * Other blocks at the same input size, the margin kept in proportion: one more block halves
+     * the map, and the margin with it, so that the same share of the image is left out.
+     */
+    public Architecture withChannels(int[] blockChannels) {
+        return resized(inputSize, blockChannels);
+    }
+
+    private Architecture resized(int size, int[] blockChannels) {
+        int cellsThen = size >> (blockChannels.length - 1);
+        return new Architecture(size, blockChannels, (int) Math.round(scoreMargin * (double) cellsThen / mapSize()));
     }
 
     /**
