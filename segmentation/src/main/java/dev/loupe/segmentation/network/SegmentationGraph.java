@@ -22,8 +22,9 @@ import org.nd4j.linalg.learning.config.Adam;
  *
  * <p>Loss: class-weighted cross-entropy per pixel (defects are often under 2 % of the pixels, so
  * rare classes weigh more), plus soft Dice terms, half on "any anomaly" against background and
- * half the mean over the anomaly classes, which reward overlap directly and keep thin shapes
- * (cracks, scratches) from being traded away for the easy background or the bigger classes.
+ * half the mean over the anomaly classes the batch shows, which reward overlap directly and keep
+ * thin shapes (cracks, scratches) from being traded away for the easy background or the bigger
+ * classes.
  *
  * <p>Owns its graph and arrays; {@link #close()} releases them. Not thread-safe.
  */
@@ -91,10 +92,14 @@ public final class SegmentationGraph implements AutoCloseable {
             SDVariable classOverlap = probabilities.mul(target).sum(0, 2, 3);
             SDVariable classDice = sd.constant(Nd4j.scalar(1f)).sub(classOverlap.mul(2).add(1)
                     .div(probabilities.sum(0, 2, 3).add(target.sum(0, 2, 3)).add(1)));
+            // Averaged over the anomaly classes the batch shows: for a class the batch lacks, soft
+            // Dice only says "predict none of it", which the cross-entropy already says pixel by
+            // pixel; counted in the mean, it pushed the rarest class down in most batches.
             float[] anomalyClasses = new float[k];
-            Arrays.fill(anomalyClasses, 1, k, 1f / (k - 1));
-            SDVariable meanClassDice = classDice.mul(sd.constant(Nd4j.create(anomalyClasses, new long[] {k},
-                    DataType.FLOAT))).sum();
+            Arrays.fill(anomalyClasses, 1, k, 1f);
+            SDVariable shown = target.sum(0, 2, 3).gt(0).castTo(DataType.FLOAT)
+                    .mul(sd.constant(Nd4j.create(anomalyClasses, new long[] {k}, DataType.FLOAT)));
+            SDVariable meanClassDice = classDice.mul(shown).sum().div(shown.sum().add(1e-6));
             crossEntropy.add(LOSS, dice.mul(0.5).add(meanClassDice.mul(0.5)));
         }
         sd.setLossVariables(LOSS);
