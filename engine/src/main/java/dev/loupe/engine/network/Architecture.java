@@ -50,30 +50,6 @@ public record Architecture(int inputSize, int[] channels, int scoreMargin) {
         return column >= scoreMargin && row >= scoreMargin && column < m - scoreMargin && row < m - scoreMargin;
     }
 
-    /**
-     * Quarter {@code q} (0 top left, 1 top right, 2 bottom left, 3 bottom right) of the scored
-     * cells, as {@code {firstRow, endRow, firstColumn, endColumn}}: the regions the global term
-     * averages over. Inside the margin for the margin's reason: a quarter mean that reached the
-     * border would hand the global term the corner brightness the margin keeps from the cells.
-     *
-     * @throws IllegalStateException when the scored cells are too few to quarter
-     */
-    public int[] quarter(int q) {
-        int first = scoreMargin;
-        int end = mapSize() - scoreMargin;
-        if (!quarterable()) {
-            throw new IllegalStateException("a " + (end - first) + "-cell square cannot be quartered");
-        }
-        int half = (first + end) / 2;
-        return new int[] {q / 2 == 0 ? first : half, q / 2 == 0 ? half : end,
-                q % 2 == 0 ? first : half, q % 2 == 0 ? half : end};
-    }
-
-    /** True when the scored cells are at least 2x2, so that {@link #quarter} applies. */
-    public boolean quarterable() {
-        return mapSize() - 2 * scoreMargin >= 2;
-    }
-
     /** The same network at another input size, the margin kept in proportion. */
     public Architecture withInputSize(int size) {
         return resized(size, channels);

@@ -2,7 +2,6 @@ package dev.loupe.engine.network;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
@@ -24,8 +23,6 @@ public final class ForwardPass implements AutoCloseable {
     private final INDArray headBias;
     private final float[] globalWeights;
     private final float globalBias;
-    /** The global term's regions, {@code {firstRow, endRow, firstColumn, endColumn}} each. */
-    private final int[][] globalRegions;
     private boolean closed;
 
     public ForwardPass(NetworkWeights w) {
@@ -38,9 +35,6 @@ public final class ForwardPass implements AutoCloseable {
         headBias = array(w.get("bh"));
         globalWeights = w.hasGlobalTerm() ? w.get("wg").data() : null;
         globalBias = w.hasGlobalTerm() ? w.get("bg").get(0) : 0;
-        int m = architecture.mapSize();
-        globalRegions = !w.hasGlobalTerm() ? null : w.globalRegions() == 1 ? new int[][] {{0, m, 0, m}}
-                : IntStream.range(0, w.globalRegions()).mapToObj(architecture::quarter).toArray(int[][]::new);
     }
 
     private static INDArray array(Tensor t) {
@@ -97,27 +91,16 @@ public final class ForwardPass implements AutoCloseable {
         }
     }
 
-    /**
-     * {@code wg . means + bg}: the means of the channel-major features over each of the
-     * {@linkplain Architecture#quarter quarters} (channels within each), or over the whole map for
-     * weights with one region.
-     */
+    /** {@code wg . mean(features) + bg}, the features channel-major. */
     private float globalTerm(float[] features) {
-        int m = architecture.mapSize();
-        int channels = architecture.featureChannels();
+        int cells = features.length / globalWeights.length;
         double sum = globalBias;
-        for (int q = 0; q < globalRegions.length; q++) {
-            int[] r = globalRegions[q];
-            int cells = (r[1] - r[0]) * (r[3] - r[2]);
-            for (int c = 0; c < channels; c++) {
-                double mean = 0;
-                for (int y = r[0]; y < r[1]; y++) {
-                    for (int x = r[2], i = (c * m + y) * m + r[2]; x < r[3]; x++, i++) {
-                        mean += features[i];
-                    }
-                }
-                sum += globalWeights[q * channels + c] * mean / cells;
+        for (int c = 0; c < globalWeights.length; c++) {
+            double mean = 0;
+            for (int i = c * cells, end = i + cells; i < end; i++) {
+                mean += features[i];
             }
+            sum += globalWeights[c] * mean / cells;
         }
         return (float) sum;
     }

@@ -6,14 +6,11 @@ import java.util.SplittableRandom;
 
 /**
  * All weights of a network, by name: {@code w0, b0, ...} for the blocks, {@code wh, bh} for the
- * head, and {@code wg, bg} for the global term (a linear function of the mean feature vectors of
- * the scored cells' {@linkplain Architecture#quarter quarters}, or of the whole map in archives
- * from before the quarters, added to every cell's logit). Conv weights are laid out {@code [kH, kW, inChannels, outChannels]}, as libnd4j's conv2d
+ * head, and {@code wg, bg} for the global term (a linear function of the mean feature vector,
+ * added to every cell's logit). Conv weights are laid out {@code [kH, kW, inChannels, outChannels]}, as libnd4j's conv2d
  * takes them. Immutable.
  */
 public record NetworkWeights(Architecture architecture, Map<String, Tensor> tensors) {
-    /** The regions the global term of new networks averages the features over: the map's quarters. */
-    public static final int QUARTERS = 4;
 
     public NetworkWeights {
         tensors = Map.copyOf(tensors);
@@ -24,10 +21,7 @@ public record NetworkWeights(Architecture architecture, Map<String, Tensor> tens
         require(tensors, "wh", architecture.featureChannels());
         require(tensors, "bh", 1);
         if (tensors.containsKey("wg")) {
-            long size = tensors.get("wg").size();
-            if (!architecture.quarterable() || size != (long) QUARTERS * architecture.featureChannels()) {
-                require(tensors, "wg", architecture.featureChannels());
-            }
+            require(tensors, "wg", architecture.featureChannels());
             require(tensors, "bg", 1);
         }
     }
@@ -35,14 +29,6 @@ public record NetworkWeights(Architecture architecture, Map<String, Tensor> tens
     /** True when the network has the global term (archives of the first format have none). */
     public boolean hasGlobalTerm() {
         return tensors.containsKey("wg");
-    }
-
-    /**
-     * How many regions the global term's features are averaged over: {@link #QUARTERS}, or 1
-     * (the whole map) for archives saved before the quarters.
-     */
-    public int globalRegions() {
-        return (int) (get("wg").size() / architecture.featureChannels());
     }
 
     private static void require(Map<String, Tensor> tensors, String name, long size) {
@@ -65,9 +51,7 @@ public record NetworkWeights(Architecture architecture, Map<String, Tensor> tens
         }
         t.put("wh", gaussian(new long[] {1, 1, a.featureChannels(), 1}, Math.sqrt(1.0 / a.featureChannels()), random));
         t.put("bh", new Tensor(new long[] {1}, new float[1]));
-        // Scored cells too few to quarter keep the whole-map mean.
-        int globalInputs = (a.quarterable() ? QUARTERS : 1) * a.featureChannels();
-        t.put("wg", gaussian(new long[] {globalInputs, 1}, Math.sqrt(1.0 / globalInputs), random));
+        t.put("wg", gaussian(new long[] {a.featureChannels(), 1}, Math.sqrt(1.0 / a.featureChannels()), random));
         t.put("bg", new Tensor(new long[] {1}, new float[1]));
         return new NetworkWeights(a, t);
     }

@@ -72,27 +72,15 @@ public final class TrainingGraph implements AutoCloseable {
         SDVariable wh = sd.var("wh", array(initial.get("wh")));
         SDVariable bh = sd.var("bh", array(initial.get("bh")));
         SDVariable map = sd.cnn().conv2d(x, wh, bh, Convolutions.CONV1);
-        int m = architecture.mapSize();
         if (initial.hasGlobalTerm()) {
             // Evidence no single cell holds (a missing part is background where the part belongs)
-            // shows in the mean features of the image's quarters: a linear term of them shifts
-            // every cell. Quarters, not the whole map, so that the term knows roughly where.
+            // shows in the image's mean features: a linear term of them shifts every cell.
             SDVariable wg = sd.var("wg", array(initial.get("wg")));
             SDVariable bg = sd.var("bg", array(initial.get("bg")));
-            SDVariable means;
-            if (initial.globalRegions() == 1) {
-                means = x.mean(2, 3);
-            } else {
-                SDVariable[] quarters = new SDVariable[NetworkWeights.QUARTERS];
-                for (int q = 0; q < quarters.length; q++) {
-                    int[] r = architecture.quarter(q);
-                    quarters[q] = x.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(r[0], r[1]),
-                            SDIndex.interval(r[2], r[3])).mean(2, 3);
-                }
-                means = sd.concat(1, quarters);
-            }
-            map = map.add(means.mmul(wg).add(bg).reshape(-1, 1, 1, 1));
+            SDVariable global = x.mean(2, 3).mmul(wg).add(bg).reshape(-1, 1, 1, 1);
+            map = map.add(global);
         }
+        int m = architecture.mapSize();
         int margin = architecture.scoreMargin();
         SDVariable inner = margin == 0 ? map : map.get(SDIndex.all(), SDIndex.all(),
                 SDIndex.interval(margin, m - margin), SDIndex.interval(margin, m - margin));

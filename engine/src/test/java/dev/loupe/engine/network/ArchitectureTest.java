@@ -1,8 +1,6 @@
 package dev.loupe.engine.network;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
@@ -27,21 +25,6 @@ class ArchitectureTest {
         assertEquals(32, shallower.mapSize());
         assertEquals(4, shallower.scoreMargin());
         assertEquals(128, shallower.inputSize());
-    }
-
-    @Test
-    void quartersSplitTheScoredCells() {
-        Architecture a = Architecture.standard(); // cells 2..13 of 16 are scored
-        assertArrayEquals(new int[] {2, 8, 2, 8}, a.quarter(0));
-        assertArrayEquals(new int[] {2, 8, 8, 14}, a.quarter(1));
-        assertArrayEquals(new int[] {8, 14, 2, 8}, a.quarter(2));
-        assertArrayEquals(new int[] {8, 14, 8, 14}, a.quarter(3));
-        Architecture odd = new Architecture(40, new int[] {4, 8, 8, 8}, 1); // 5x5 map, 3x3 scored
-        assertArrayEquals(new int[] {1, 2, 2, 4}, odd.quarter(1));
-        Architecture single = new Architecture(24, new int[] {2, 2, 2, 2}, 1); // 3x3 map, 1 scored
-        assertFalse(single.quarterable());
-        assertThrows(IllegalStateException.class, () -> single.quarter(0));
-        assertEquals(1, NetworkWeights.initial(single, 1).globalRegions());
     }
 
     @Test
