@@ -90,14 +90,15 @@ public final class SegmentationGraph implements AutoCloseable {
             // the big classes dominate.
             SDVariable probabilities = exp.div(sum);
             SDVariable classOverlap = probabilities.mul(target).sum(0, 2, 3);
+            SDVariable classTruth = target.sum(0, 2, 3);
             SDVariable classDice = sd.constant(Nd4j.scalar(1f)).sub(classOverlap.mul(2).add(1)
-                    .div(probabilities.sum(0, 2, 3).add(target.sum(0, 2, 3)).add(1)));
+                    .div(probabilities.sum(0, 2, 3).add(classTruth).add(1)));
             // Averaged over the anomaly classes the batch shows: for a class the batch lacks, soft
             // Dice only says "predict none of it", which the cross-entropy already says pixel by
             // pixel; counted in the mean, it pushed the rarest class down in most batches.
             float[] anomalyClasses = new float[k];
             Arrays.fill(anomalyClasses, 1, k, 1f);
-            SDVariable shown = target.sum(0, 2, 3).gt(0).castTo(DataType.FLOAT)
+            SDVariable shown = classTruth.gt(0).castTo(DataType.FLOAT)
                     .mul(sd.constant(Nd4j.create(anomalyClasses, new long[] {k}, DataType.FLOAT)));
             SDVariable meanClassDice = classDice.mul(shown).sum().div(shown.sum().add(1e-6));
             crossEntropy.add(LOSS, dice.mul(0.5).add(meanClassDice.mul(0.5)));
