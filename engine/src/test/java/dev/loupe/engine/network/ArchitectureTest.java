@@ -28,8 +28,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void blocksThatDoNotDivideTheInputAreRefused() {
-        // 128 px through six blocks is a 4x4 map; seven blocks are more than the record allows.
+    void resizingStillChecksTheRecordsLimits() {
+        // Seven blocks are more than the record allows; 100 px is not a multiple of the stride 8.
         assertThrows(IllegalArgumentException.class,
                 () -> Architecture.standard().withChannels(new int[] {8, 8, 8, 8, 8, 8, 8}));
         assertThrows(IllegalArgumentException.class, () -> Architecture.standard().withInputSize(100));

@@ -67,6 +67,10 @@ public final class SegmentationGraph implements AutoCloseable {
         SDVariable shifted = logits.sub(top);
         SDVariable exp = sd.math().exp(shifted);
         SDVariable sum = exp.sum(true, 1);
+        // The loss below divides exp by sum again rather than reusing this output. Sharing it is
+        // the same function, but it sums the gradients in another order: the losses differ from
+        // the second epoch's fourth digit, and every figure in docs/benchmarks.md with them.
+        // Fold it in with the next change that re-measures those figures anyway.
         exp.div(PROBABILITIES, sum);
         SDVariable target = sd.placeHolder(TARGET, DataType.FLOAT, -1, k, s, s);
         SDVariable weight = sd.placeHolder(WEIGHT, DataType.FLOAT, -1, 1, s, s);
