@@ -40,8 +40,14 @@ public final class SegmentationTrainer {
     private static final long AUGMENT = 4;
     /** Rare classes weigh more per pixel, up to this many times the background. */
     private static final double MAX_CLASS_WEIGHT = 30;
-    /** Resolution of the pixel threshold's search. */
-    private static final int BINS = 100;
+    /**
+     * The pixel threshold's search covers anomaly probabilities of log-odds -12..12 in steps of
+     * 0.1. In log-odds, not in probability: the class weights make the network confident, and on
+     * cookie the best threshold was 0.98, in the last of the bins of 0.01 this replaced.
+     */
+    private static final double LOG_ODDS_RANGE = 12;
+    private static final double LOG_ODDS_STEP = 0.1;
+    static final int BINS = (int) Math.round(2 * LOG_ODDS_RANGE / LOG_ODDS_STEP);
     /** The share of a network pixel that anomalous mask pixels must cover to make it anomalous. */
     static final double COVERAGE = 0.25;
 
@@ -106,7 +112,7 @@ public final class SegmentationTrainer {
                     byte[] best = new byte[w * h];
                     SegmentationDetector.toImageSize(p, architecture, w, h, anomaly, best);
                     for (int k = 0; k < truth.length; k++) {
-                        int bin = Math.min(BINS - 1, (int) (anomaly[k] * BINS));
+                        int bin = bin(anomaly[k]);
                         int t = truth[k];
                         int c = best[k];
                         (t != 0 ? positives[0] : negatives[0])[bin]++;
@@ -188,6 +194,18 @@ public final class SegmentationTrainer {
         }
     }
 
+    /** The search bin of an anomaly probability (0 and 1, and rounding past them, land in the first and the last). */
+    static int bin(float anomaly) {
+        double a = Math.max(0, Math.min(1, anomaly));
+        double logOdds = Math.log(a) - Math.log1p(-a);
+        return (int) Math.max(0, Math.min(BINS - 1, Math.floor((logOdds + LOG_ODDS_RANGE) / LOG_ODDS_STEP)));
+    }
+
+    /** The anomaly probability at the lower edge of a search bin. */
+    static double threshold(int bin) {
+        return 1 / (1 + Math.exp(LOG_ODDS_RANGE - bin * LOG_ODDS_STEP));
+    }
+
     /**
      * The anomaly probability that maximises the F1 of the pixels counted on the validation
      * images: the class weights of training push probabilities up on purpose (recall), and this
@@ -217,7 +235,7 @@ public final class SegmentationTrainer {
                 bestBin = b;
             }
         }
-        return (double) bestBin / BINS;
+        return threshold(bestBin);
     }
 
     /**

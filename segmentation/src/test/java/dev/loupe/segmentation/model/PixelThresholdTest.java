@@ -1,35 +1,64 @@
 package dev.loupe.segmentation.model;
 
+import static dev.loupe.segmentation.model.SegmentationTrainer.BINS;
+import static dev.loupe.segmentation.model.SegmentationTrainer.bin;
+import static dev.loupe.segmentation.model.SegmentationTrainer.threshold;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 /** The pixel thresholds of maximum F1, from probability histograms as the trainer counts them. */
 class PixelThresholdTest {
-    private static final int BINS = 100;
 
     @Test
     void theThresholdSeparatesWherePrecisionAndRecallBalance() {
         long[] positives = new long[BINS];
         long[] negatives = new long[BINS];
-        positives[80] = 90;      // most class pixels are confident
-        positives[30] = 10;      // a faint tail
-        negatives[50] = 200;     // confusable pixels between them
-        negatives[5] = 100_000;  // the background
-        // Calling from bin 80 up: tp 90, fp 0, fn 10: F1 0.947; from bin 30 up adds 200 false positives.
-        assertEquals(0.80, SegmentationTrainer.pixelThreshold(positives, negatives, 100), 1e-9);
+        positives[bin(0.8f)] = 90;      // most class pixels are confident
+        positives[bin(0.3f)] = 10;      // a faint tail
+        negatives[bin(0.5f)] = 200;     // confusable pixels between them
+        negatives[bin(0.05f)] = 100_000; // the background
+        // Calling from 0.8's bin up: tp 90, fp 0, fn 10: F1 0.947; from 0.3's bin up adds 200 false positives.
+        double t = SegmentationTrainer.pixelThreshold(positives, negatives, 100);
+        assertEquals(threshold(bin(0.8f)), t, 1e-12);
+        assertTrue(t > 0.5 && t <= 0.8, "between the confusable pixels and the class: " + t);
+    }
+
+    @Test
+    void confidentNetworksGetThresholdsPastNinetyNinePercent() {
+        long[] positives = new long[BINS];
+        long[] negatives = new long[BINS];
+        positives[bin(0.9999f)] = 100;
+        negatives[bin(0.999f)] = 100; // the fringe of every defect, which weighted training calls anomalous too
+        negatives[bin(0.01f)] = 100_000;
+        double t = SegmentationTrainer.pixelThreshold(positives, negatives, 100);
+        assertTrue(t > 0.999 && t <= 0.9999, "threshold " + t);
     }
 
     @Test
     void pixelsNoBinHoldsStillCountAsMissed() {
         long[] positives = new long[BINS];
         long[] negatives = new long[BINS];
-        positives[60] = 10;
-        negatives[40] = 5;
+        positives[bin(0.6f)] = 10;
+        negatives[bin(0.4f)] = 5;
         // 90 more pixels of the class have another class as the most probable: they count as missed
-        // (F1 20 / (20 + 90) = 0.18 at bin 60, 0.17 with the 5 negatives of bin 40).
-        assertEquals(0.60, SegmentationTrainer.pixelThreshold(positives, negatives, 100), 1e-9);
+        // (F1 20 / (20 + 90) = 0.18 at 0.6's bin, 0.17 with the 5 negatives of 0.4's bin).
+        assertEquals(threshold(bin(0.6f)), SegmentationTrainer.pixelThreshold(positives, negatives, 100), 1e-12);
         assertEquals(0.5, SegmentationTrainer.pixelThreshold(new long[BINS], negatives, 0), 1e-9,
                 "no positive pixel: the neutral threshold");
+    }
+
+    @Test
+    void binsCoverTheWholeProbabilityRange() {
+        assertEquals(0, bin(0f));
+        assertEquals(BINS - 1, bin(1f));
+        assertEquals(0, bin(-1e-7f), "rounding under 0");
+        assertEquals(BINS - 1, bin(1.0000001f), "rounding over 1");
+        for (float p : new float[] {1e-4f, 0.1f, 0.5f, 0.9f, 0.999f, 0.99999f}) {
+            int b = bin(p);
+            assertTrue(threshold(b) <= p + 1e-7 && p < threshold(b + 1) + 1e-7, p + " lies in its bin " + b);
+        }
+        assertTrue(bin(0.999f) > bin(0.99f) && bin(0.99f) > bin(0.98f), "the top of the range is resolved");
     }
 }
