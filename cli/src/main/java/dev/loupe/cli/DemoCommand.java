@@ -139,7 +139,7 @@ final class DemoCommand implements Callable<Integer> {
             return "";
         }
         return ", " + String.join(", ", r.anomalies().stream().skip(1).map((Anomaly a) -> String.format(Locale.ROOT,
-                "%s %.1f%%", a.name(), a.pixelAnomaly().totalPercentageArea() * 100)).toList());
+                "%s %.2f%%", a.name(), a.pixelAnomaly().totalPercentageArea() * 100)).toList());
     }
 
     /** Clears what an earlier demo wrote here; refuses a folder the demo did not make. */
