@@ -174,6 +174,11 @@ final class EvaluateCommand implements Callable<Integer> {
             o.put("precision", evaluation.precision());
             o.put("recall", evaluation.recall());
             o.put("threshold", model.calibration().threshold());
+            model.fusion().ifPresent(f -> {
+                ObjectNode fusion = o.putObject("fusion");
+                fusion.put("networkWeight", f.networkWeight());
+                fusion.put("appearanceWeight", f.appearanceWeight());
+            });
             o.put("trainSeconds", trainSeconds);
             o.put("msPerImage", msPerImage);
             o.put("seed", seed);

@@ -19,7 +19,14 @@ final class TrainingOptions {
             description = "Channels of each convolution block or level (default: the engine's).")
     int[] channels;
 
+    @Option(names = "--no-appearance",
+            description = "Classification: score by the network alone, without the appearance distance it may add.")
+    boolean noAppearance;
+
     ModelConfig apply(ModelConfig config) {
+        if (noAppearance) {
+            config = config.withAppearance(false);
+        }
         if (epochs != null) {
             config = config.withEpochs(epochs);
         }

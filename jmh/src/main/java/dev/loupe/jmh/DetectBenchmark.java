@@ -1,6 +1,10 @@
 package dev.loupe.jmh;
 
+import dev.loupe.engine.appearance.AppearanceFeatures;
 import dev.loupe.engine.image.ImageDecoder;
+import dev.loupe.engine.image.Resizer;
+import dev.loupe.engine.image.RgbImage;
+import dev.loupe.engine.model.TrainedModel;
 import dev.loupe.engine.model.Detection;
 import dev.loupe.engine.model.Detector;
 import dev.loupe.engine.model.DetectorPool;
@@ -25,7 +29,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Detection of a 576x768 JPEG, from encoded bytes to a {@link Detection}: decode, resize,
- * network, calibration, heat map. {@code detect}: one thread with its own detector (the target is
+ * appearance term, network, calibration, heat map. {@code detect}: one thread with its own detector (the target is
  * 30 ms on the 2-core CI machine); {@code pooled}: two threads sharing a two-detector pool
  * (throughput should be close to twice one thread's).
  */
@@ -87,5 +91,31 @@ public class DetectBenchmark {
     @Threads(1)
     public void decodeOnly(Image image, Blackhole bh) {
         bh.consume(ImageDecoder.service().decode(image.jpeg));
+    }
+
+    /** The appearance term's share of {@code detect}: describing the 128x128 input and its distance. */
+    @Benchmark
+    @Threads(1)
+    public double appearanceOnly(Appearance a) {
+        a.looks.describe(a.planar, a.description);
+        return a.model.fusion().orElseThrow().appearance().distance(a.description);
+    }
+
+    /** The resized input of the JPEG and the buffers a detector keeps. */
+    @State(Scope.Thread)
+    public static class Appearance {
+        TrainedModel model;
+        AppearanceFeatures looks;
+        float[] planar;
+        double[] description = new double[AppearanceFeatures.LENGTH];
+
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            model = Models.standardModel();
+            GeneratedDataset d = Models.cookieSized(1, 0);
+            RgbImage image = ImageDecoder.service().decode(Files.readAllBytes(d.root().resolve("images/train/normal-0001.jpg")));
+            planar = Resizer.toPlanar(image, model.inputSize());
+            looks = new AppearanceFeatures(model.inputSize());
+        }
     }
 }

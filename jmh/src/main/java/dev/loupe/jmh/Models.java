@@ -1,5 +1,8 @@
 package dev.loupe.jmh;
 
+import dev.loupe.engine.appearance.AppearanceFeatures;
+import dev.loupe.engine.appearance.AppearanceModel;
+import dev.loupe.engine.appearance.ScoreFusion;
 import dev.loupe.engine.calibration.Calibration;
 import dev.loupe.engine.model.Provenance;
 import dev.loupe.engine.model.ScoringMode;
@@ -14,8 +17,11 @@ import dev.loupe.testdata.PartKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 
 /** Shared set-up: a model of the standard architecture and cookie-sized JPEGs. */
 final class Models {
@@ -23,12 +29,25 @@ final class Models {
     }
 
     /**
-     * A supervised model with the standard architecture and seeded weights: detection costs the
-     * same whatever the weights' values, so no training run is needed to time it.
+     * A supervised model with the standard architecture, seeded weights and an appearance term, as
+     * training makes them: detection costs the same whatever the values, so no training run is
+     * needed to time it.
      */
     static TrainedModel standardModel() {
-        return new TrainedModel(TrainedModel.CLASSIFICATION, NetworkWeights.initial(Architecture.standard(), 1),
-                new Normalization(0.5f, 0.5f, 0.5f, 0.25f, 0.25f, 0.25f), ScoringMode.SUPERVISED, Optional.empty(),
+        Architecture a = Architecture.standard();
+        AppearanceFeatures looks = new AppearanceFeatures(a.inputSize());
+        SplittableRandom random = new SplittableRandom(1);
+        List<double[]> normal = new ArrayList<>();
+        for (int k = 0; k < 8; k++) {
+            float[] planar = new float[3 * a.inputSize() * a.inputSize()];
+            for (int i = 0; i < planar.length; i++) {
+                planar[i] = (float) random.nextDouble();
+            }
+            normal.add(looks.describe(planar));
+        }
+        ScoreFusion fusion = new ScoreFusion(AppearanceModel.fit(normal), 0, 1, 5, 0.1);
+        return new TrainedModel(TrainedModel.CLASSIFICATION, NetworkWeights.initial(a, 1),
+                new Normalization(0.5f, 0.5f, 0.5f, 0.25f, 0.25f, 0.25f), ScoringMode.SUPERVISED, Optional.empty(), Optional.of(fusion),
                 new Calibration(0, 1, Calibration.MAX_F1),
                 new Provenance("benchmark", 0, 0, 0, 0, 1, "benchmark", Map.of(), 0), Map.of());
     }

@@ -28,8 +28,12 @@ import java.util.zip.ZipOutputStream;
  * Stateless.
  */
 public final class ArchiveContainer {
-    /** The format this version writes, and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The format this version writes, and the newest it reads. 2: a classification archive may
+     * hold an appearance term, which a reader of format 1 would silently ignore and so score
+     * differently.
+     */
+    public static final int FORMAT_VERSION = 2;
     /** Every archive's description entry; it names the model type. */
     public static final String MODEL = "model.json";
     static final String CHECKSUMS = "checksums.json";

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loupe.engine.appearance.AppearanceFeatures;
+import dev.loupe.engine.appearance.AppearanceModel;
+import dev.loupe.engine.appearance.ScoreFusion;
 import dev.loupe.engine.model.ScoringMode;
 import dev.loupe.engine.model.TrainedModel;
 import dev.loupe.engine.network.Architecture;
@@ -29,8 +32,9 @@ import java.util.TreeMap;
  * TrainedModel back = ModelArchive.load(Path.of("model.loupe"));   // InvalidArchiveException if damaged
  * }</pre>
  *
- * <p>Layout: {@code model.json} (the description), {@code weights.bin} and, for the label-free
- * mode, {@code memory.bin} (tensors: name, shape, big-endian floats), and {@code checksums.json}
+ * <p>Layout: {@code model.json} (the description), {@code weights.bin}, for the label-free
+ * mode {@code memory.bin}, for a model with an appearance term {@code appearance.bin} (tensors:
+ * name, shape, big-endian floats), and {@code checksums.json}
  * (SHA-256 of each of the others, and the format version). Saving writes a temporary file,
  * forces it to disk and renames it, so a crash leaves either the old archive or the new one.
  */
@@ -41,6 +45,7 @@ public final class ModelArchive {
     private static final String MODEL = "model.json";
     private static final String WEIGHTS = "weights.bin";
     private static final String MEMORY = "memory.bin";
+    private static final String APPEARANCE = "appearance.bin";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private ModelArchive() {
@@ -74,6 +79,8 @@ public final class ModelArchive {
         entries.put(MODEL, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(describe(model)));
         entries.put(WEIGHTS, ArchiveContainer.tensors(new TreeMap<>(model.weights().tensors())));
         model.memory().ifPresent(m -> entries.put(MEMORY, ArchiveContainer.tensors(Map.of("memory", m))));
+        model.fusion().ifPresent(f -> entries.put(APPEARANCE, ArchiveContainer.tensors(
+                Map.of("mean", f.appearance().mean(), "precision", f.appearance().precision()))));
         return ArchiveContainer.write(entries);
     }
 
@@ -106,6 +113,14 @@ public final class ModelArchive {
         ModelDescriptions.putChannels(arch, a.channels());
         arch.put("scoreMargin", a.scoreMargin());
         ModelDescriptions.putNormalization(root, m.normalization());
+        m.fusion().ifPresent(f -> {
+            ObjectNode fusion = root.putObject("fusion");
+            fusion.put("appearanceFeatures", AppearanceFeatures.VERSION);
+            fusion.put("networkCentre", f.networkCentre());
+            fusion.put("networkWeight", f.networkWeight());
+            fusion.put("appearanceCentre", f.appearanceCentre());
+            fusion.put("appearanceWeight", f.appearanceWeight());
+        });
         ModelDescriptions.putCalibration(root, m.calibration());
         root.putArray("classes");
         ModelDescriptions.putMetrics(root, m.metrics());
@@ -127,8 +142,29 @@ public final class ModelArchive {
             }
             memory = Optional.of(ArchiveContainer.readTensors(bytes).get("memory"));
         }
+        Optional<ScoreFusion> fusion = Optional.empty();
+        JsonNode f = root.path("fusion");
+        if (!f.isMissingNode()) {
+            String features = f.path("appearanceFeatures").asText();
+            if (!features.equals(AppearanceFeatures.VERSION)) {
+                throw new InvalidArchiveException(name + ": its appearance features are \"" + features
+                        + "\", which this Loupe does not compute (it computes \"" + AppearanceFeatures.VERSION + "\")");
+            }
+            byte[] bytes = entries.get(APPEARANCE);
+            if (bytes == null) {
+                throw new InvalidArchiveException(name + ": damaged archive: " + APPEARANCE + " is missing");
+            }
+            Map<String, Tensor> t = ArchiveContainer.readTensors(bytes);
+            if (t.get("mean") == null || t.get("mean").size() != AppearanceFeatures.LENGTH) {
+                throw new InvalidArchiveException(name + ": damaged archive: " + APPEARANCE + " has no mean of "
+                        + AppearanceFeatures.LENGTH + " values");
+            }
+            fusion = Optional.of(new ScoreFusion(new AppearanceModel(t.get("mean"), t.get("precision")),
+                    f.path("networkCentre").asDouble(), f.path("networkWeight").asDouble(),
+                    f.path("appearanceCentre").asDouble(), f.path("appearanceWeight").asDouble()));
+        }
         return new TrainedModel(root.path("modelType").asText(), weights, ModelDescriptions.normalization(root), mode,
-                memory, ModelDescriptions.calibration(root), ModelDescriptions.provenance(root),
+                memory, fusion, ModelDescriptions.calibration(root), ModelDescriptions.provenance(root),
                 ModelDescriptions.metrics(root));
     }
 }

@@ -1,5 +1,7 @@
 package dev.loupe.engine.model;
 
+import dev.loupe.engine.appearance.AppearanceFeatures;
+import dev.loupe.engine.appearance.ScoreFusion;
 import dev.loupe.engine.image.ImageDecoder;
 import dev.loupe.engine.image.RgbImage;
 import dev.loupe.engine.network.Architecture;
@@ -23,12 +25,17 @@ public final class Detector implements AutoCloseable {
     private final CellScorer scorer;
     private final ImageDecoder decoder = ImageDecoder.service();
     private final float[] input;
+    private final ScoreFusion fusion;
+    private final AppearanceFeatures looks;
+    private final double[] description = new double[AppearanceFeatures.LENGTH];
 
     private Detector(TrainedModel model) {
         this.model = model;
         this.scorer = new CellScorer(model.weights(), model.mode(), model.memory());
         int s = model.inputSize();
         this.input = new float[3 * s * s];
+        this.fusion = model.fusion().orElse(null);
+        this.looks = fusion != null ? new AppearanceFeatures(s) : null;
     }
 
     public static Detector open(TrainedModel model) {
@@ -51,10 +58,16 @@ public final class Detector implements AutoCloseable {
     /** Answers a decoded image of any size (it is resized to the model's input). */
     public Detection detect(RgbImage image) {
         Resizer.toPlanar(image, model.inputSize(), input);
+        double appearanceTerm = 0;
+        if (fusion != null) {
+            looks.describe(input, description);
+            appearanceTerm = fusion.appearanceTerm(fusion.appearance().distance(description));
+        }
         model.normalization().apply(input);
         float[] cells = scorer.cells(input);
         Architecture a = model.weights().architecture();
-        double raw = a.imageScore(cells);
+        double network = a.imageScore(cells);
+        double raw = fusion != null ? fusion.fuse(network, appearanceTerm) : network;
         double score = model.calibration().normalise(raw);
         boolean anomalous = model.calibration().isAnomalous(raw);
         int grid = a.mapSize();
@@ -68,7 +81,8 @@ public final class Detector implements AutoCloseable {
         }
         float[] heat = new float[cells.length];
         for (int i = 0; i < cells.length; i++) {
-            heat[i] = (float) model.calibration().normalise(a.scored(i % grid, i / grid) ? cells[i] : floor);
+            double cell = a.scored(i % grid, i / grid) ? cells[i] : floor;
+            heat[i] = (float) model.calibration().normalise(fusion != null ? fusion.fuse(cell, appearanceTerm) : cell);
         }
         return new Detection(anomalous, anomalous ? score : 1 - score, score, raw,
                 new HeatMap(grid, heat, image.width(), image.height()));

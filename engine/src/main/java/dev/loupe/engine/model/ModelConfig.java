@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param validationFraction share of the training images held out for calibration when no
  *                           validation set is given
  * @param memoryBankSize     the most normal patch features kept for the label-free mode
+ * @param appearance         whether a supervised model may add the image's appearance distance
+ *                           to the network's score ({@link dev.loupe.engine.appearance})
  */
 public record ModelConfig(long seed, Architecture architecture, int epochs, int batchSize, double learningRate,
-                          Augmenter augmenter, double validationFraction, int memoryBankSize) {
+                          Augmenter augmenter, double validationFraction, int memoryBankSize,
+                          boolean appearance) {
     public ModelConfig {
         Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(augmenter, "augmenter");
@@ -40,30 +43,34 @@ public record ModelConfig(long seed, Architecture architecture, int epochs, int 
     }
 
     public static ModelConfig defaults() {
-        return new ModelConfig(1, Architecture.standard(), 40, 8, 2e-3, Augmenter.standard(), 0.2, 2048);
+        return new ModelConfig(1, Architecture.standard(), 40, 8, 2e-3, Augmenter.standard(), 0.2, 2048, true);
     }
 
     public ModelConfig withSeed(long newSeed) {
-        return new ModelConfig(newSeed, architecture, epochs, batchSize, learningRate, augmenter, validationFraction, memoryBankSize);
+        return new ModelConfig(newSeed, architecture, epochs, batchSize, learningRate, augmenter, validationFraction, memoryBankSize, appearance);
     }
 
     public ModelConfig withArchitecture(Architecture a) {
-        return new ModelConfig(seed, a, epochs, batchSize, learningRate, augmenter, validationFraction, memoryBankSize);
+        return new ModelConfig(seed, a, epochs, batchSize, learningRate, augmenter, validationFraction, memoryBankSize, appearance);
     }
 
     public ModelConfig withBatchSize(int b) {
-        return new ModelConfig(seed, architecture, epochs, b, learningRate, augmenter, validationFraction, memoryBankSize);
+        return new ModelConfig(seed, architecture, epochs, b, learningRate, augmenter, validationFraction, memoryBankSize, appearance);
     }
 
     public ModelConfig withLearningRate(double lr) {
-        return new ModelConfig(seed, architecture, epochs, batchSize, lr, augmenter, validationFraction, memoryBankSize);
+        return new ModelConfig(seed, architecture, epochs, batchSize, lr, augmenter, validationFraction, memoryBankSize, appearance);
     }
 
     public ModelConfig withAugmenter(Augmenter a) {
-        return new ModelConfig(seed, architecture, epochs, batchSize, learningRate, a, validationFraction, memoryBankSize);
+        return new ModelConfig(seed, architecture, epochs, batchSize, learningRate, a, validationFraction, memoryBankSize, appearance);
     }
 
     public ModelConfig withEpochs(int e) {
-        return new ModelConfig(seed, architecture, e, batchSize, learningRate, augmenter, validationFraction, memoryBankSize);
+        return new ModelConfig(seed, architecture, e, batchSize, learningRate, augmenter, validationFraction, memoryBankSize, appearance);
+    }
+
+    public ModelConfig withAppearance(boolean on) {
+        return new ModelConfig(seed, architecture, epochs, batchSize, learningRate, augmenter, validationFraction, memoryBankSize, on);
     }
 }

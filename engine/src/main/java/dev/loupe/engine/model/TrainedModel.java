@@ -1,5 +1,6 @@
 package dev.loupe.engine.model;
 
+import dev.loupe.engine.appearance.ScoreFusion;
 import dev.loupe.engine.calibration.Calibration;
 import dev.loupe.engine.network.NetworkWeights;
 import dev.loupe.engine.network.Tensor;
@@ -12,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Everything a detector needs, immutable and free of native memory: weights, input normalisation,
- * scoring mode (with the patch memory of the label-free mode), calibration and provenance.
+ * scoring mode (with the patch memory of the label-free mode), the appearance term fused with the
+ * network's score, calibration and provenance.
  * Safe to share between threads; {@link Detector#open} makes the native copies.
  *
  * @param modelType     {@code classification} (segmentation models extend this in their module)
@@ -20,12 +22,14 @@ import java.util.Optional;
  * @param normalization input standardisation
  * @param mode          how scores are computed
  * @param memory        normal patch features {@code [patches, channels]} (label-free mode only)
+ * @param fusion        the appearance distance added to the network's score, when validation
+ *                      supported it (supervised mode only); the calibration is on the fused score
  * @param calibration   threshold and score normalisation
  * @param provenance    how it was made
  * @param metrics       figures from its evaluation (F1, ROC AUC, ...), empty before one
  */
 public record TrainedModel(String modelType, NetworkWeights weights, Normalization normalization, ScoringMode mode,
-                           Optional<Tensor> memory, Calibration calibration, Provenance provenance,
+                           Optional<Tensor> memory, Optional<ScoreFusion> fusion, Calibration calibration, Provenance provenance,
                            Map<String, Double> metrics) {
     public static final String CLASSIFICATION = "classification";
 
@@ -35,6 +39,7 @@ public record TrainedModel(String modelType, NetworkWeights weights, Normalizati
         Objects.requireNonNull(normalization, "normalization");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(memory, "memory");
+        Objects.requireNonNull(fusion, "fusion");
         Objects.requireNonNull(calibration, "calibration");
         Objects.requireNonNull(provenance, "provenance");
         metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
@@ -45,13 +50,13 @@ public record TrainedModel(String modelType, NetworkWeights weights, Normalizati
 
     /** The same model deciding at another raw-score threshold (a caller's override). */
     public TrainedModel withThreshold(double threshold) {
-        return new TrainedModel(modelType, weights, normalization, mode, memory, calibration.withThreshold(threshold),
+        return new TrainedModel(modelType, weights, normalization, mode, memory, fusion, calibration.withThreshold(threshold),
                 provenance, metrics);
     }
 
     /** The same model carrying the figures of its evaluation. */
     public TrainedModel withMetrics(Map<String, Double> newMetrics) {
-        return new TrainedModel(modelType, weights, normalization, mode, memory, calibration, provenance, newMetrics);
+        return new TrainedModel(modelType, weights, normalization, mode, memory, fusion, calibration, provenance, newMetrics);
     }
 
     public int inputSize() {

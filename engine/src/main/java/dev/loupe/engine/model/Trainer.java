@@ -1,5 +1,8 @@
 package dev.loupe.engine.model;
 
+import dev.loupe.engine.appearance.AppearanceFeatures;
+import dev.loupe.engine.appearance.AppearanceModel;
+import dev.loupe.engine.appearance.ScoreFusion;
 import dev.loupe.engine.calibration.Calibration;
 import dev.loupe.engine.image.Resizer;
 import dev.loupe.engine.network.ForwardPass;
@@ -30,8 +33,9 @@ import java.util.stream.IntStream;
  *
  * <p>With labelled anomalies among the training images the network learns from them; with normal
  * images only it keeps its seeded initial weights and scores by patch memory. Calibration uses
- * the validation images given, or a seeded stratified share of the training images. Unlabeled
- * images are ignored, as the service ignored them.
+ * the validation images given, or a seeded stratified share of the training images; a supervised
+ * model also fits there how much the images' appearance distance adds to the network's score
+ * ({@link ScoreFusion}). Unlabeled images are ignored, as the service ignored them.
  *
  * <p>Deterministic: one seed, every random stream split from it by purpose. Stateless; each call
  * owns its native memory and releases it before returning.
@@ -42,6 +46,8 @@ public final class Trainer {
     private static final long SHUFFLE = 3;
     private static final long AUGMENT = 4;
     private static final long MEMORY = 5;
+    /** Folds for the appearance distances of normal training images (see {@link #heldOutDistances}). */
+    private static final int FOLDS = 10;
 
     private final ModelConfig config;
     private final NetworkWeights startWeights;
@@ -99,14 +105,18 @@ public final class Trainer {
                     + calibrate.stream().filter(i -> !i.anomalous()).count() + " for calibration");
         }
         int size = config.architecture().inputSize();
+        boolean supervised = fit.stream().anyMatch(LabeledImage::anomalous);
+        boolean appearance = supervised && config.appearance();
         List<float[]> fitInputs = planar(fit, size);
+        List<float[]> calibrationInputs = planar(calibrate, size);
+        // Described before the normalisation, which is the network's and changes with the data.
+        List<double[]> fitLooks = appearance ? describe(fitInputs, size) : List.of();
+        List<double[]> calibrationLooks = appearance ? describe(calibrationInputs, size) : List.of();
         Normalization normalization = Normalization.fit(fitInputs);
         fitInputs.forEach(normalization::apply);
-        List<float[]> calibrationInputs = planar(calibrate, size);
         calibrationInputs.forEach(normalization::apply);
 
         NetworkWeights initial = startWeights != null ? startWeights : NetworkWeights.initial(config.architecture(), Seeds.mix(config.seed(), INIT));
-        boolean supervised = fit.stream().anyMatch(LabeledImage::anomalous);
         NetworkWeights weights;
         Optional<Tensor> memory = Optional.empty();
         if (supervised) {
@@ -120,8 +130,17 @@ public final class Trainer {
 
         listener.onProgress(progress(TrainingProgress.Stage.CALIBRATING, 0, Double.NaN, start, 0, 0.95));
         double[] scores = rawScores(weights, mode, memory, calibrationInputs);
-        double[] normal = IntStream.range(0, scores.length).filter(i -> !calibrate.get(i).anomalous()).mapToDouble(i -> scores[i]).toArray();
-        double[] anomalies = IntStream.range(0, scores.length).filter(i -> calibrate.get(i).anomalous()).mapToDouble(i -> scores[i]).toArray();
+        // Three normal images at least, so every held-out Gaussian still has two to fit.
+        Optional<ScoreFusion> fusion = appearance && fitNormal >= 3
+                ? fitFusion(fit, fitLooks, calibrate, calibrationLooks, scores) : Optional.empty();
+        if (fusion.isPresent()) {
+            ScoreFusion f = fusion.get();
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = f.fuse(scores[i], f.appearanceTerm(f.appearance().distance(calibrationLooks.get(i))));
+            }
+        }
+        double[] normal = split(scores, calibrate, false);
+        double[] anomalies = split(scores, calibrate, true);
         Calibration calibration = Calibration.fit(normal, anomalies);
 
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -130,7 +149,7 @@ public final class Trainer {
                 config.seed(), config + (startWeights == null ? "" : "; started from supplied weights " + weightsHash(startWeights)),
                 Provenance.currentEnvironment(), seconds);
         listener.onProgress(progress(TrainingProgress.Stage.DONE, config.epochs(), Double.NaN, start, 0, 1));
-        return new TrainedModel(TrainedModel.CLASSIFICATION, weights, normalization, mode, memory, calibration, provenance,
+        return new TrainedModel(TrainedModel.CLASSIFICATION, weights, normalization, mode, memory, fusion, calibration, provenance,
                 Map.of());
     }
 
@@ -211,6 +230,58 @@ public final class Trainer {
             }
         }
         return out;
+    }
+
+    /** The scores of the normal ({@code anomalous == false}) or the anomalous images, in order. */
+    private static double[] split(double[] scores, List<LabeledImage> images, boolean anomalous) {
+        return IntStream.range(0, scores.length).filter(i -> images.get(i).anomalous() == anomalous)
+                .mapToDouble(i -> scores[i]).toArray();
+    }
+
+    /**
+     * The appearance Gaussian of the normal training images and its weight beside the network's
+     * validation scores (see {@link ScoreFusion} for why the training images count too).
+     */
+    private static Optional<ScoreFusion> fitFusion(List<LabeledImage> fit, List<double[]> fitLooks,
+                                                   List<LabeledImage> calibrate, List<double[]> calibrationLooks,
+                                                   double[] networkScores) {
+        List<double[]> normalLooks = IntStream.range(0, fit.size()).filter(i -> !fit.get(i).anomalous())
+                .mapToObj(fitLooks::get).toList();
+        AppearanceModel looks = AppearanceModel.fit(normalLooks);
+        double[] distances = calibrationLooks.stream().mapToDouble(looks::distance).toArray();
+        double[] anomalousFit = IntStream.range(0, fit.size()).filter(i -> fit.get(i).anomalous())
+                .mapToDouble(i -> looks.distance(fitLooks.get(i))).toArray();
+        return ScoreFusion.fit(looks, split(networkScores, calibrate, false), split(networkScores, calibrate, true),
+                concat(split(distances, calibrate, false), heldOutDistances(normalLooks)),
+                concat(split(distances, calibrate, true), anomalousFit));
+    }
+
+    /**
+     * The distance of each normal description from a Gaussian fitted without it: {@value #FOLDS}
+     * folds (leave-one-out up to that many), so the distances are what unseen normal images get.
+     */
+    private static double[] heldOutDistances(List<double[]> normal) {
+        int folds = Math.min(FOLDS, normal.size());
+        double[] out = new double[normal.size()];
+        for (int fold = 0; fold < folds; fold++) {
+            int f = fold;
+            AppearanceModel without = AppearanceModel.fit(IntStream.range(0, normal.size()).filter(i -> i % folds != f)
+                    .mapToObj(normal::get).toList());
+            for (int i = fold; i < out.length; i += folds) {
+                out[i] = without.distance(normal.get(i));
+            }
+        }
+        return out;
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static List<double[]> describe(List<float[]> planar, int size) {
+        return planar.parallelStream().map(p -> new AppearanceFeatures(size).describe(p)).toList();
     }
 
     private static List<float[]> planar(List<LabeledImage> images, int size) {

@@ -16,7 +16,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
-/** An archive saved by format 1 keeps loading, and keeps giving the same score. */
+/** The archives saved by formats 1 and 2 keep loading, and keep giving the same score. */
 class GoldenArchiveTest {
     static byte[] resource(String name) throws IOException {
         try (InputStream in = GoldenArchiveTest.class.getResourceAsStream("/golden/" + name)) {
@@ -24,17 +24,28 @@ class GoldenArchiveTest {
         }
     }
 
-    @Test
-    void theGoldenArchiveLoadsAndScoresAsWhenItWasSaved() throws IOException {
-        TrainedModel m = ModelArchive.fromBytes(resource("classification-v1.loupe"), "golden");
+    private static TrainedModel loadAndScore(int version) throws IOException {
+        String name = "classification-v" + version;
+        TrainedModel m = ModelArchive.fromBytes(resource(name + ".loupe"), "golden");
         assertEquals(TrainedModel.CLASSIFICATION, m.modelType());
         assertEquals(32, m.inputSize());
         assertEquals(1.0, m.metrics().get("F1Score"));
         assertEquals(3, m.provenance().seed());
-        double expected = Double.parseDouble(new String(resource("classification-v1.score"), StandardCharsets.US_ASCII).trim());
+        double expected = Double.parseDouble(new String(resource(name + ".score"), StandardCharsets.US_ASCII).trim());
         try (Detector d = Detector.open(m)) {
             assertEquals(expected, d.detect(GoldenArchive.probe()).rawScore(), 1e-4);
         }
+        return m;
+    }
+
+    @Test
+    void theFormat1ArchiveLoadsAndScoresAsWhenItWasSaved() throws IOException {
+        assertTrue(loadAndScore(1).fusion().isEmpty(), "format 1 had no appearance term");
+    }
+
+    @Test
+    void theFormat2ArchiveLoadsWithItsAppearanceTermAndScoresAsWhenItWasSaved() throws IOException {
+        assertTrue(loadAndScore(2).fusion().isPresent());
     }
 
     @Test
@@ -46,7 +57,8 @@ class GoldenArchiveTest {
             while ((e = in.getNextEntry()) != null) {
                 byte[] content = in.readAllBytes();
                 if (e.getName().equals("checksums.json")) {
-                    content = new String(content, StandardCharsets.UTF_8).replace("\"formatVersion\" : 1", "\"formatVersion\" : 2")
+                    content = new String(content, StandardCharsets.UTF_8).replace("\"formatVersion\" : 1",
+                            "\"formatVersion\" : " + (ArchiveContainer.FORMAT_VERSION + 1))
                             .getBytes(StandardCharsets.UTF_8);
                 }
                 zip.putNextEntry(new ZipEntry(e.getName()));
@@ -55,7 +67,7 @@ class GoldenArchiveTest {
             }
         }
         InvalidArchiveException e = assertThrows(InvalidArchiveException.class, () -> ModelArchive.fromBytes(out.toByteArray(), "future"));
-        assertTrue(e.getMessage().contains("archive format 2 is newer"), e.getMessage());
+        assertTrue(e.getMessage().contains("archive format " + (ArchiveContainer.FORMAT_VERSION + 1) + " is newer"), e.getMessage());
         InvalidArchiveException junk = assertThrows(InvalidArchiveException.class,
                 () -> ModelArchive.fromBytes("not a zip".getBytes(StandardCharsets.US_ASCII), "junk"));
         assertTrue(junk.getMessage().startsWith("junk: not a Loupe model archive"), junk.getMessage());

@@ -46,6 +46,17 @@ class LifecycleTest {
     }
 
     @Test
+    void theAppearanceTermIsAddedAfterTrainingAndOnlyWhenAllowed() {
+        TrainedModel plain = new Trainer(Synthetic.tinyConfig(1).withAppearance(false))
+                .train(data.train(), List.of(), TrainingProgress.Listener.NONE);
+        assertTrue(plain.fusion().isEmpty());
+        // The term is fitted after the network, on its scores: it never changes the network.
+        assertEquals(plain.weights(), supervised.weights());
+        System.out.println("synthetic washer, appearance term: " + supervised.fusion());
+        supervised.fusion().ifPresent(f -> assertTrue(f.networkWeight() > 0 && f.appearanceWeight() > 0));
+    }
+
+    @Test
     void progressReportsEveryEpochInOrder() {
         List<TrainingProgress> epochs = progress.stream().filter(p -> p.stage() == TrainingProgress.Stage.TRAINING).toList();
         assertEquals(30, epochs.size());

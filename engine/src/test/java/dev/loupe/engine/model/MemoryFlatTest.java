@@ -2,11 +2,16 @@ package dev.loupe.engine.model;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loupe.engine.appearance.AppearanceFeatures;
+import dev.loupe.engine.appearance.AppearanceModel;
+import dev.loupe.engine.appearance.ScoreFusion;
 import dev.loupe.engine.calibration.Calibration;
 import dev.loupe.engine.image.RgbImage;
 import dev.loupe.engine.network.Architecture;
 import dev.loupe.engine.network.NetworkWeights;
 import dev.loupe.engine.preprocess.Normalization;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bytedeco.javacpp.Pointer;
@@ -16,9 +21,20 @@ import org.junit.jupiter.api.Test;
 class MemoryFlatTest {
     @Test
     void tenThousandDetectionsDoNotGrowMemory() {
+        // With an appearance term, so the fused path (describing every image) is measured too.
+        AppearanceFeatures looks = new AppearanceFeatures(32);
+        List<double[]> normal = new ArrayList<>();
+        for (int k = 1; k <= 4; k++) {
+            float[] planar = new float[3 * 32 * 32];
+            for (int i = 0; i < planar.length; i++) {
+                planar[i] = (i * k % 97) / 97f;
+            }
+            normal.add(looks.describe(planar));
+        }
+        ScoreFusion fusion = new ScoreFusion(AppearanceModel.fit(normal), 0, 1, 1, 0.1);
         TrainedModel model = new TrainedModel(TrainedModel.CLASSIFICATION,
                 NetworkWeights.initial(new Architecture(32, new int[] {8, 16}, 1), 1),
-                new Normalization(0.5f, 0.5f, 0.5f, 0.2f, 0.2f, 0.2f), ScoringMode.SUPERVISED, Optional.empty(),
+                new Normalization(0.5f, 0.5f, 0.5f, 0.2f, 0.2f, 0.2f), ScoringMode.SUPERVISED, Optional.empty(), Optional.of(fusion),
                 new Calibration(0, 1, Calibration.MAX_F1), new Provenance("t", 0, 0, 0, 0, 1, "t", Map.of(), 0), Map.of());
         byte[] rgb = new byte[64 * 64 * 3];
         for (int i = 0; i < rgb.length; i++) {
