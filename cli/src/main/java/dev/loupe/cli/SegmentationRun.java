@@ -85,6 +85,10 @@ final class SegmentationRun {
                 cls.addObject().put("className", m.className()).put("precision", m.precision())
                         .put("recall", m.recall()).put("f1", m.f1()).put("aiou", m.aiou());
             }
+            ArrayNode levels = o.putArray("channels");
+            for (int channels : model.weights().architecture().channels()) {
+                levels.add(channels);
+            }
             o.put("trainSeconds", trainSeconds);
             o.put("msPerImage", msPerImage);
             o.put("seed", c.seed);

@@ -13,9 +13,13 @@ import dev.loupe.engine.preprocess.Augmenter;
  * @param learningRate       Adam's step size
  * @param augmenter          the seeded variations (geometry moves the masks with the images)
  * @param validationFraction the share of labelled images held out to calibrate the image decision
+ * @param deepenForWideDefects whether training adds a level to {@code channels} when every anomaly
+ *                           class's training defects are wide (see {@code DefectWidths}); off once
+ *                           the channels are chosen explicitly
  */
 public record SegmentationConfig(long seed, int inputSize, int[] channels, int epochs, int batchSize,
-                                 double learningRate, Augmenter augmenter, double validationFraction) {
+                                 double learningRate, Augmenter augmenter, double validationFraction,
+                                 boolean deepenForWideDefects) {
     public SegmentationConfig {
         channels = channels.clone();
         if (epochs < 1 || batchSize < 1 || !(learningRate > 0) || !(validationFraction > 0 && validationFraction < 1)) {
@@ -24,9 +28,12 @@ public record SegmentationConfig(long seed, int inputSize, int[] channels, int e
         }
     }
 
-    /** 192 pixels, levels of 16-32-48-64 channels, 60 epochs of 4 images, Adam at 2e-3. */
+    /**
+     * 192 pixels, levels of 16-32-48-64 channels (and a fifth of 64 for wide defects), 60 epochs of
+     * 4 images, Adam at 2e-3.
+     */
     public static SegmentationConfig defaults() {
-        return new SegmentationConfig(1, 192, new int[] {16, 32, 48, 64}, 60, 4, 2e-3, Augmenter.standard(), 0.2);
+        return new SegmentationConfig(1, 192, new int[] {16, 32, 48, 64}, 60, 4, 2e-3, Augmenter.standard(), 0.2, true);
     }
 
     @Override
@@ -36,31 +43,33 @@ public record SegmentationConfig(long seed, int inputSize, int[] channels, int e
 
     public SegmentationConfig withSeed(long s) {
         return new SegmentationConfig(s, inputSize, channels, epochs, batchSize, learningRate, augmenter,
-                validationFraction);
+                validationFraction, deepenForWideDefects);
     }
 
     public SegmentationConfig withEpochs(int e) {
         return new SegmentationConfig(seed, inputSize, channels, e, batchSize, learningRate, augmenter,
-                validationFraction);
+                validationFraction, deepenForWideDefects);
     }
 
     public SegmentationConfig withInputSize(int size) {
         return new SegmentationConfig(seed, size, channels, epochs, batchSize, learningRate, augmenter,
-                validationFraction);
+                validationFraction, deepenForWideDefects);
     }
 
+    /** Exactly these levels: the depth is no longer chosen from the masks. */
     public SegmentationConfig withChannels(int[] c) {
         return new SegmentationConfig(seed, inputSize, c, epochs, batchSize, learningRate, augmenter,
-                validationFraction);
+                validationFraction, false);
     }
 
     public SegmentationConfig withLearningRate(double lr) {
-        return new SegmentationConfig(seed, inputSize, channels, epochs, batchSize, lr, augmenter, validationFraction);
+        return new SegmentationConfig(seed, inputSize, channels, epochs, batchSize, lr, augmenter, validationFraction,
+                deepenForWideDefects);
     }
 
     public SegmentationConfig withBatchSize(int b) {
         return new SegmentationConfig(seed, inputSize, channels, epochs, b, learningRate, augmenter,
-                validationFraction);
+                validationFraction, deepenForWideDefects);
     }
 
     @Override
@@ -68,6 +77,6 @@ public record SegmentationConfig(long seed, int inputSize, int[] channels, int e
         return "SegmentationConfig[seed=" + seed + ", inputSize=" + inputSize + ", channels="
                 + java.util.Arrays.toString(channels) + ", epochs=" + epochs + ", batchSize=" + batchSize
                 + ", learningRate=" + learningRate + ", augmenter=" + augmenter + ", validationFraction="
-                + validationFraction + "]";
+                + validationFraction + ", deepenForWideDefects=" + deepenForWideDefects + "]";
     }
 }

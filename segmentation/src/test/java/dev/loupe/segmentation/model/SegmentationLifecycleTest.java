@@ -42,7 +42,7 @@ class SegmentationLifecycleTest {
 
     /** Small and quick: the images' own 96 pixels, three narrow levels, 20 epochs. */
     static SegmentationConfig tiny() {
-        return new SegmentationConfig(1, 96, new int[] {8, 16, 24}, 20, 4, 2e-3, Augmenter.standard(), 0.25);
+        return new SegmentationConfig(1, 96, new int[] {8, 16, 24}, 20, 4, 2e-3, Augmenter.standard(), 0.25, true);
     }
 
     @BeforeAll
@@ -60,6 +60,12 @@ class SegmentationLifecycleTest {
     void everyClassOfTheTrainingMasksIsAnOutput() {
         assertEquals(4, model.classes().size());
         assertEquals(trainManifest.classes(), model.classes());
+    }
+
+    @Test
+    void thinScratchesKeepTheConfiguredDepth() {
+        // The washers' scratches and cracks are a pixel or two wide: no fourth level for them.
+        assertEquals(3, model.weights().architecture().channels().length);
     }
 
     @Test
