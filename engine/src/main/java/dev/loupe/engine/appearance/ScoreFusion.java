@@ -13,7 +13,7 @@ import java.util.Optional;
  * from the validation images (on its training images it is overconfident). The appearance's come
  * from the validation images and from the training images scored by Gaussians that did not see
  * them: its weight then rests on tens of images instead of the handful a small validation set
- * holds, which on cookie kept a lucky validation split from handing the appearance seven times the
+ * holds, which on cookie kept a lucky validation split from handing the appearance 3.5 times the
  * network's weight (docs/benchmarks.md). The centres are the normal images' means, so a typical
  * normal image's fused score is near zero. A heat-map cell moves by the same formula, the
  * appearance term raising or lowering the whole map: it says the image as a whole looks off, not

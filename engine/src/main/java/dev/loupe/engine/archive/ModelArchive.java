@@ -142,29 +142,33 @@ public final class ModelArchive {
             }
             memory = Optional.of(ArchiveContainer.readTensors(bytes).get("memory"));
         }
-        Optional<ScoreFusion> fusion = Optional.empty();
-        JsonNode f = root.path("fusion");
-        if (!f.isMissingNode()) {
-            String features = f.path("appearanceFeatures").asText();
-            if (!features.equals(AppearanceFeatures.VERSION)) {
-                throw new InvalidArchiveException(name + ": its appearance features are \"" + features
-                        + "\", which this Loupe does not compute (it computes \"" + AppearanceFeatures.VERSION + "\")");
-            }
-            byte[] bytes = entries.get(APPEARANCE);
-            if (bytes == null) {
-                throw new InvalidArchiveException(name + ": damaged archive: " + APPEARANCE + " is missing");
-            }
-            Map<String, Tensor> t = ArchiveContainer.readTensors(bytes);
-            if (t.get("mean") == null || t.get("mean").size() != AppearanceFeatures.LENGTH) {
-                throw new InvalidArchiveException(name + ": damaged archive: " + APPEARANCE + " has no mean of "
-                        + AppearanceFeatures.LENGTH + " values");
-            }
-            fusion = Optional.of(new ScoreFusion(new AppearanceModel(t.get("mean"), t.get("precision")),
-                    f.path("networkCentre").asDouble(), f.path("networkWeight").asDouble(),
-                    f.path("appearanceCentre").asDouble(), f.path("appearanceWeight").asDouble()));
-        }
+        Optional<ScoreFusion> fusion = readFusion(root.path("fusion"), entries, name);
         return new TrainedModel(root.path("modelType").asText(), weights, ModelDescriptions.normalization(root), mode,
                 memory, fusion, ModelDescriptions.calibration(root), ModelDescriptions.provenance(root),
                 ModelDescriptions.metrics(root));
+    }
+
+    /** The appearance term of {@code model.json}'s {@code fusion} and {@code appearance.bin}, if the model has one. */
+    private static Optional<ScoreFusion> readFusion(JsonNode f, Map<String, byte[]> entries, String name) throws IOException {
+        if (f.isMissingNode()) {
+            return Optional.empty();
+        }
+        String features = f.path("appearanceFeatures").asText();
+        if (!features.equals(AppearanceFeatures.VERSION)) {
+            throw new InvalidArchiveException(name + ": its appearance features are \"" + features
+                    + "\", which this Loupe does not compute (it computes \"" + AppearanceFeatures.VERSION + "\")");
+        }
+        byte[] bytes = entries.get(APPEARANCE);
+        if (bytes == null) {
+            throw new InvalidArchiveException(name + ": damaged archive: " + APPEARANCE + " is missing");
+        }
+        Map<String, Tensor> t = ArchiveContainer.readTensors(bytes);
+        if (t.get("mean") == null || t.get("mean").size() != AppearanceFeatures.LENGTH) {
+            throw new InvalidArchiveException(name + ": damaged archive: " + APPEARANCE + " has no mean of "
+                    + AppearanceFeatures.LENGTH + " values");
+        }
+        return Optional.of(new ScoreFusion(new AppearanceModel(t.get("mean"), t.get("precision")),
+                f.path("networkCentre").asDouble(), f.path("networkWeight").asDouble(),
+                f.path("appearanceCentre").asDouble(), f.path("appearanceWeight").asDouble()));
     }
 }
