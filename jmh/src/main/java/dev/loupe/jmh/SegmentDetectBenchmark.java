@@ -58,7 +58,7 @@ public class SegmentDetectBenchmark {
             SegmentationConfig c = SegmentationConfig.defaults();
             int[] channels = Arrays.copyOf(c.channels(), levels);
             for (int l = c.channels().length; l < levels; l++) {
-                channels[l] = channels[l - 1];
+                channels[l] = channels[l - 1] * 3 / 2; // as training adds it for wide defects
             }
             SegmentationArchitecture a = new SegmentationArchitecture(c.inputSize(), channels, 1);
             SegmentationModel model = new SegmentationModel(List.of(new AnomalyClass("cracked", HexColor.parse("#23A436"))),

@@ -29,7 +29,7 @@ public record SegmentationConfig(long seed, int inputSize, int[] channels, int e
     }
 
     /**
-     * 192 pixels, levels of 16-32-48-64 channels (and a fifth of 64 for wide defects), 60 epochs of
+     * 192 pixels, levels of 16-32-48-64 channels (and a fifth of 96 for wide defects), 60 epochs of
      * 4 images, Adam at 2e-3.
      */
     public static SegmentationConfig defaults() {

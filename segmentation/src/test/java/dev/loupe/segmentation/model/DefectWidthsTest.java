@@ -51,7 +51,7 @@ class DefectWidthsTest {
         byte[] blobs = mask();
         rectangle(blobs, 1, 10, 10, 12, 12);
         rectangle(blobs, 2, 30, 30, 10, 16);
-        assertArrayEquals(new int[] {8, 16, 16, 24, 24}, DefectWidths.levels(four, List.of(blobs), SIZE, 2));
+        assertArrayEquals(new int[] {8, 16, 16, 24, 36}, DefectWidths.levels(four, List.of(blobs), SIZE, 2));
         byte[] withScratch = blobs.clone();
         rectangle(withScratch, 3, 0, 60, 50, 2);
         assertArrayEquals(four, DefectWidths.levels(four, List.of(withScratch), SIZE, 3), "one thin class keeps the grid fine");
