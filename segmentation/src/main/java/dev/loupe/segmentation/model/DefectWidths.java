@@ -13,8 +13,9 @@ import java.util.List;
  *
  * <p>Why it matters: a deeper network sees more of the image around each pixel, which outlines a
  * large missing piece (cookie "cracked", 13 px at 192x192: a fifth level lifted the mean AIOU over
- * three seeds from 0.607 to 0.651 and pixel AUROC from 0.984 to 0.997), and loses the fine grid that a scratch of two or three pixels
- * needs (synthetic washers: scratch AIOU 0.555 -> 0.388 and 0.248 -> 0.194 with a fifth level).
+ * three seeds from 0.607 to 0.651 and the pixel AUROC from 0.984 to 0.997), and loses the fine
+ * grid that a scratch of two or three pixels needs (synthetic washers: scratch AIOU 0.555 -> 0.388
+ * and 0.248 -> 0.194 with a fifth level).
  * Stateless.
  */
 final class DefectWidths {
