@@ -12,7 +12,6 @@ import dev.loupe.segmentation.network.SegmentationArchitecture;
 import dev.loupe.segmentation.network.SegmentationWeights;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -56,10 +55,7 @@ public class SegmentDetectBenchmark {
         public void setUp() throws IOException {
             jpeg = Files.readAllBytes(Models.cookieSized(1, 0).root().resolve("images/train/normal-0001.jpg"));
             SegmentationConfig c = SegmentationConfig.defaults();
-            int[] channels = Arrays.copyOf(c.channels(), levels);
-            for (int l = c.channels().length; l < levels; l++) {
-                channels[l] = channels[l - 1] * 3 / 2; // as training adds it for wide defects
-            }
+            int[] channels = levels == c.channels().length ? c.channels() : c.channelsForWideDefects();
             SegmentationArchitecture a = new SegmentationArchitecture(c.inputSize(), channels, 1);
             SegmentationModel model = new SegmentationModel(List.of(new AnomalyClass("cracked", HexColor.parse("#23A436"))),
                     SegmentationWeights.initial(a, 1), new Normalization(0.5f, 0.5f, 0.5f, 0.25f, 0.25f, 0.25f),

@@ -56,9 +56,9 @@ public record ScoreFusion(AppearanceModel appearance, double networkCentre, doub
                 appearanceWeight));
     }
 
-    /** The appearance's share of the fused score, the same for every cell of one image. */
-    public double appearanceTerm(double distance) {
-        return appearanceWeight * (distance - appearanceCentre);
+    /** The appearance's share of the fused score of an image with this description, the same for all its cells. */
+    public double appearanceTerm(double[] description) {
+        return appearanceWeight * (appearance.distance(description) - appearanceCentre);
     }
 
     /**

@@ -61,7 +61,7 @@ public final class Detector implements AutoCloseable {
         double appearanceTerm = 0;
         if (fusion != null) {
             looks.describe(input, description);
-            appearanceTerm = fusion.appearanceTerm(fusion.appearance().distance(description));
+            appearanceTerm = fusion.appearanceTerm(description);
         }
         model.normalization().apply(input);
         float[] cells = scorer.cells(input);

@@ -16,12 +16,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
 
 /**
@@ -136,7 +138,7 @@ public final class Trainer {
         if (fusion.isPresent()) {
             ScoreFusion f = fusion.get();
             for (int i = 0; i < scores.length; i++) {
-                scores[i] = f.fuse(scores[i], f.appearanceTerm(f.appearance().distance(calibrationLooks.get(i))));
+                scores[i] = f.fuse(scores[i], f.appearanceTerm(calibrationLooks.get(i)));
             }
         }
         double[] normal = split(scores, calibrate, false);
@@ -252,8 +254,9 @@ public final class Trainer {
         double[] anomalousFit = IntStream.range(0, fit.size()).filter(i -> fit.get(i).anomalous())
                 .mapToDouble(i -> looks.distance(fitLooks.get(i))).toArray();
         return ScoreFusion.fit(looks, split(networkScores, calibrate, false), split(networkScores, calibrate, true),
-                concat(split(distances, calibrate, false), heldOutDistances(normalLooks)),
-                concat(split(distances, calibrate, true), anomalousFit));
+                DoubleStream.concat(Arrays.stream(split(distances, calibrate, false)),
+                        Arrays.stream(heldOutDistances(normalLooks))).toArray(),
+                DoubleStream.concat(Arrays.stream(split(distances, calibrate, true)), Arrays.stream(anomalousFit)).toArray());
     }
 
     /**
@@ -271,12 +274,6 @@ public final class Trainer {
                 out[i] = without.distance(normal.get(i));
             }
         }
-        return out;
-    }
-
-    private static double[] concat(double[] a, double[] b) {
-        double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
 

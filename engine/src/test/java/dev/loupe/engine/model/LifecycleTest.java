@@ -52,8 +52,6 @@ class LifecycleTest {
         assertTrue(plain.fusion().isEmpty());
         // The term is fitted after the network, on its scores: it never changes the network.
         assertEquals(plain.weights(), supervised.weights());
-        System.out.println("synthetic washer, appearance term: " + supervised.fusion());
-        supervised.fusion().ifPresent(f -> assertTrue(f.networkWeight() > 0 && f.appearanceWeight() > 0));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.loupe.segmentation.model;
 
 import dev.loupe.engine.preprocess.Augmenter;
+import java.util.Arrays;
 
 /**
  * How a segmentation model is trained.
@@ -56,6 +57,16 @@ public record SegmentationConfig(long seed, int inputSize, int[] channels, int e
                 validationFraction, deepenForWideDefects);
     }
 
+    /**
+     * The levels training uses when every class's defects are wide: these plus one with half as
+     * many channels again as the last (see {@code DefectWidths} for why, and for when).
+     */
+    public int[] channelsForWideDefects() {
+        int[] deeper = Arrays.copyOf(channels, channels.length + 1);
+        deeper[channels.length] = channels[channels.length - 1] * 3 / 2;
+        return deeper;
+    }
+
     /** Exactly these levels: the depth is no longer chosen from the masks. */
     public SegmentationConfig withChannels(int[] c) {
         return new SegmentationConfig(seed, inputSize, c, epochs, batchSize, learningRate, augmenter,
@@ -75,7 +86,7 @@ public record SegmentationConfig(long seed, int inputSize, int[] channels, int e
     @Override
     public String toString() {
         return "SegmentationConfig[seed=" + seed + ", inputSize=" + inputSize + ", channels="
-                + java.util.Arrays.toString(channels) + ", epochs=" + epochs + ", batchSize=" + batchSize
+                + Arrays.toString(channels) + ", epochs=" + epochs + ", batchSize=" + batchSize
                 + ", learningRate=" + learningRate + ", augmenter=" + augmenter + ", validationFraction="
                 + validationFraction + ", deepenForWideDefects=" + deepenForWideDefects + "]";
     }

@@ -83,9 +83,8 @@ public final class SegmentationTrainer {
         fitInputs.forEach(normalization::apply);
         List<byte[]> fitMasks = fit.stream().map(i -> targetMask(i, size)).toList();
 
-        int[] levels = config.deepenForWideDefects()
-                ? DefectWidths.levels(config.channels(), fitMasks, size, classes.size()) : config.channels();
-        SegmentationArchitecture architecture = new SegmentationArchitecture(size, levels, classes.size());
+        SegmentationArchitecture architecture = new SegmentationArchitecture(size,
+                DefectWidths.levels(config, fitMasks, classes.size()), classes.size());
         SegmentationWeights weights = fitNetwork(architecture, fit, fitInputs, fitMasks, listener, start);
 
         listener.onProgress(progress(TrainingProgress.Stage.CALIBRATING, config.epochs(), Double.NaN, start, 0, 0.95));

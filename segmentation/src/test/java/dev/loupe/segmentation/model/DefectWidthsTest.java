@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loupe.engine.preprocess.Augmenter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,19 +46,25 @@ class DefectWidthsTest {
         assertEquals(100 / Math.hypot(10, 10), DefectWidths.narrowestClass(List.of(m), SIZE, 1), 1e-9);
     }
 
+    private static SegmentationConfig config(int[] channels, boolean deepen) {
+        return new SegmentationConfig(1, SIZE, channels, 1, 4, 2e-3, Augmenter.standard(), 0.25, deepen);
+    }
+
     @Test
     void onlyWideDefectsEverywhereGetALevelMore() {
         int[] four = {8, 16, 16, 24};
         byte[] blobs = mask();
         rectangle(blobs, 1, 10, 10, 12, 12);
         rectangle(blobs, 2, 30, 30, 10, 16);
-        assertArrayEquals(new int[] {8, 16, 16, 24, 36}, DefectWidths.levels(four, List.of(blobs), SIZE, 2));
+        assertArrayEquals(new int[] {8, 16, 16, 24, 36}, DefectWidths.levels(config(four, true), List.of(blobs), 2));
+        assertArrayEquals(four, DefectWidths.levels(config(four, false), List.of(blobs), 2), "not when switched off");
         byte[] withScratch = blobs.clone();
         rectangle(withScratch, 3, 0, 60, 50, 2);
-        assertArrayEquals(four, DefectWidths.levels(four, List.of(withScratch), SIZE, 3), "one thin class keeps the grid fine");
-        assertArrayEquals(four, DefectWidths.levels(four, List.of(mask()), SIZE, 2), "no defects: as configured");
+        assertArrayEquals(four, DefectWidths.levels(config(four, true), List.of(withScratch), 3),
+                "one thin class keeps the grid fine");
+        assertArrayEquals(four, DefectWidths.levels(config(four, true), List.of(mask()), 2), "no defects: as configured");
         int[] five = {4, 4, 4, 4, 4};
-        assertArrayEquals(five, DefectWidths.levels(five, List.of(blobs), SIZE, 2),
+        assertArrayEquals(five, DefectWidths.levels(config(five, true), List.of(blobs), 2),
                 "a sixth level would leave a 2x2 grid of 64 px");
     }
 }
