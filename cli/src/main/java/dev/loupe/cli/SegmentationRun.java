@@ -10,6 +10,7 @@ import dev.loupe.manifest.Label;
 import dev.loupe.manifest.Manifest;
 import dev.loupe.segmentation.evaluation.SegmentationEvaluation;
 import dev.loupe.segmentation.metrics.PixelClassMetrics;
+import dev.loupe.segmentation.metrics.PixelConfusion;
 import dev.loupe.segmentation.model.SegmentationConfig;
 import dev.loupe.segmentation.model.SegmentationData;
 import dev.loupe.segmentation.model.SegmentationDetector;
@@ -69,6 +70,8 @@ final class SegmentationRun {
         try (SegmentationDetector detector = SegmentationDetector.open(model)) {
             SegmentationEvaluation e = SegmentationEvaluation.of(detector, test);
             double msPerImage = latency(detector, test);
+            PixelConfusion pc = e.pixelConfusion();
+            List<List<Long>> rows = pc.rows();
             ObjectNode o = Json.object();
             o.put("modelType", SegmentationModel.SEGMENTATION);
             o.put("trainImages", train.size());
@@ -84,6 +87,14 @@ final class SegmentationRun {
             for (PixelClassMetrics m : e.classes()) {
                 cls.addObject().put("className", m.className()).put("precision", m.precision())
                         .put("recall", m.recall()).put("f1", m.f1()).put("aiou", m.aiou());
+            }
+            // Which class a missed pixel was taken for: per-class recall cannot tell "crack" from background.
+            ObjectNode confusion = o.putObject("pixelConfusion");
+            pc.classes().forEach(confusion.putArray("classes")::add);
+            ArrayNode counts = confusion.putArray("counts");
+            for (List<Long> row : rows) {
+                ArrayNode r = counts.addArray();
+                row.forEach(r::add);
             }
             ArrayNode levels = o.putArray("channels");
             for (int channels : model.weights().architecture().channels()) {
@@ -109,6 +120,10 @@ final class SegmentationRun {
                 for (PixelClassMetrics m : e.classes()) {
                     out.printf(Locale.ROOT, "  %s: precision %.4f, recall %.4f, F1 %.4f, AIOU %.4f%n", m.className(),
                             m.precision(), m.recall(), m.f1(), m.aiou());
+                }
+                out.println("  test pixels by true class (rows) and predicted class (columns, in the same order):");
+                for (int t = 0; t < rows.size(); t++) {
+                    out.printf(Locale.ROOT, "    %s: %s%n", pc.classes().get(t), rows.get(t));
                 }
                 out.printf(Locale.ROOT, "trained in %.1f s; detection %.1f ms per image (mask PNG included)%n",
                         trainSeconds, msPerImage);

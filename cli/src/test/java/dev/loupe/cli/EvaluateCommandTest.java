@@ -34,6 +34,22 @@ class EvaluateCommandTest {
                 assertTrue(c.has(field), "missing " + field + " in " + c);
             }
         }
+        // Background first, then the classes in the order of "classes"; every test pixel counted once
+        // (the normal test images as all background).
+        JsonNode confusion = j.get("pixelConfusion");
+        assertEquals("background", confusion.get("classes").get(0).asText(), confusion.toString());
+        for (int c = 0; c < 4; c++) {
+            assertEquals(j.get("classes").get(c).get("className").asText(), confusion.get("classes").get(c + 1).asText());
+        }
+        long counted = 0;
+        assertEquals(5, confusion.get("counts").size());
+        for (JsonNode row : confusion.get("counts")) {
+            assertEquals(5, row.size(), row.toString());
+            for (JsonNode n : row) {
+                counted += n.asLong();
+            }
+        }
+        assertEquals(8 * 64 * 64, counted);
         try (Stream<Path> masks = Files.list(dir.resolve("report").resolve("masks"))) {
             assertEquals(8, masks.count());
         }

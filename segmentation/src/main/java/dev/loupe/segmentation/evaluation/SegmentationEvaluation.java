@@ -4,6 +4,7 @@ import dev.loupe.engine.metrics.Confusion;
 import dev.loupe.engine.metrics.Ranking;
 import dev.loupe.manifest.AnomalyClass;
 import dev.loupe.segmentation.metrics.PixelClassMetrics;
+import dev.loupe.segmentation.metrics.PixelConfusion;
 import dev.loupe.segmentation.metrics.SegmentationMetrics;
 import dev.loupe.segmentation.model.SegmentationDetector;
 import dev.loupe.segmentation.model.SegmentationResult;
@@ -25,9 +26,11 @@ import java.util.List;
  * @param averagePrecision image-level average precision
  * @param classes          per-class pixel figures, in the model's class order
  * @param pixelAuroc       pixel-level ROC AUC of the anomaly probabilities (NaN without pixel truth)
+ * @param pixelConfusion   the test pixels with truth by true and predicted class (all zero without pixel truth)
  */
 public record SegmentationEvaluation(List<Result> results, Confusion confusion, double rocAuc,
-                                     double averagePrecision, List<PixelClassMetrics> classes, double pixelAuroc) {
+                                     double averagePrecision, List<PixelClassMetrics> classes, double pixelAuroc,
+                                     PixelConfusion pixelConfusion) {
     public SegmentationEvaluation {
         results = List.copyOf(results);
         classes = List.copyOf(classes);
@@ -64,7 +67,7 @@ public record SegmentationEvaluation(List<Result> results, Confusion confusion, 
             }
         }
         return new SegmentationEvaluation(results, Confusion.of(truth, called), Ranking.rocAuc(scores, truth),
-                Ranking.averagePrecision(scores, truth), pixels.perClass(), pixels.pixelAuroc());
+                Ranking.averagePrecision(scores, truth), pixels.perClass(), pixels.pixelAuroc(), pixels.pixelConfusion());
     }
 
     public double f1() {

@@ -16,6 +16,7 @@ import java.util.Objects;
  * }
  * List<PixelClassMetrics> perClass = m.perClass();
  * double auroc = m.pixelAuroc();
+ * long missed = m.pixelConfusion().count("scratch", "background");
  * }</pre>
  *
  * <p>Pixels hold class indexes (unsigned bytes): 0 is background and {@code k >= 1} is
@@ -186,6 +187,18 @@ public final class SegmentationMetrics {
                     imagesWithClass[c], imagesFound[c]));
         }
         return out;
+    }
+
+    /** The pixels of all added images by true and predicted class, background first. */
+    public PixelConfusion pixelConfusion() {
+        List<String> names = new ArrayList<>(stride);
+        names.add(PixelConfusion.BACKGROUND);
+        names.addAll(classNames);
+        long[][] counts = new long[stride][stride];
+        for (int t = 0; t < stride; t++) {
+            System.arraycopy(confusion, t * stride, counts[t], 0, stride);
+        }
+        return new PixelConfusion(names, counts);
     }
 
     /**

@@ -1,10 +1,12 @@
 package dev.loupe.segmentation.metrics;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -135,6 +137,50 @@ class SegmentationMetricsTest {
             assertEquals(images.stream().mapToLong(im -> im.truth().length).sum(), m.pixels());
             assertEquals(images.size(), m.images());
         }
+    }
+
+    @Test
+    void pixelConfusionCountsEveryPixelByTrueAndPredictedClass() {
+        Random r = new Random(17);
+        List<Image> images = new ArrayList<>();
+        long[][] expected = new long[4][4];
+        long pixels = 0;
+        for (int n = 0; n < 6; n++) {
+            byte[] truth = blobs(r, 12 + n, 9, 3, 4);
+            byte[] predicted = perturbed(r, truth, 0.3, 3);
+            images.add(new Image(truth, predicted, null));
+            for (int i = 0; i < truth.length; i++) {
+                expected[truth[i]][predicted[i]]++;
+            }
+            pixels += truth.length;
+        }
+        SegmentationMetrics m = accumulate(CLASSES, images);
+        PixelConfusion c = m.pixelConfusion();
+        assertEquals(List.of("background", "scratch", "dent", "stain"), c.classes());
+        assertArrayEquals(expected, c.counts());
+        assertEquals(pixels, Arrays.stream(c.counts()).flatMapToLong(Arrays::stream).sum());
+        // The diagonal of an anomaly class is its true positives, so it agrees with the per-class recall.
+        PixelClassMetrics dent = m.perClass().get(1);
+        long dentPixels = Arrays.stream(expected[2]).sum();
+        assertEquals(dent.recall(), c.count("dent", "dent") / (double) dentPixels, 1e-12);
+    }
+
+    @Test
+    void pixelConfusionSaysWhatAMissedClassWasTakenFor() {
+        SegmentationMetrics m = new SegmentationMetrics(CLASSES);
+        // Three scratch pixels: one found, one called a dent, one called background.
+        m.add(new byte[] {1, 1, 1, 0, 2}, new byte[] {1, 2, 0, 0, 2}, null);
+        PixelConfusion c = m.pixelConfusion();
+        assertEquals(1, c.count("scratch", "scratch"));
+        assertEquals(1, c.count("scratch", "dent"));
+        assertEquals(1, c.count("scratch", "background"));
+        assertEquals(1, c.count("dent", "dent"));
+        assertEquals(List.of(List.of(1L, 0L, 0L, 0L), List.of(1L, 1L, 1L, 0L), List.of(0L, 0L, 1L, 0L),
+                List.of(0L, 0L, 0L, 0L)), c.rows());
+        assertThrows(IllegalArgumentException.class, () -> c.count("scratch", "crack"));
+        // The counts handed out are copies: changing them changes nothing inside.
+        c.counts()[1][1] = 99;
+        assertEquals(1, c.count("scratch", "scratch"));
     }
 
     @Test
