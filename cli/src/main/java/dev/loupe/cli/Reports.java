@@ -67,7 +67,9 @@ final class Reports {
         for (PixelClassMetrics m : e.classes()) {
             String color = model.classes().stream().filter(c -> c.name().equals(m.className())).findFirst()
                     .map(c -> c.color().toString()).orElse("#000000");
-            classes.add(new ClassRow(m.className(), color, m.precision(), m.recall(), m.f1(), m.aiou()));
+            String missedAs = e.pixelConfusion().mostCommonMistake(m.className())
+                    .map(x -> String.format(Locale.ROOT, "%s (%.0f %%)", x.predicted(), 100 * x.share())).orElse("");
+            classes.add(new ClassRow(m.className(), color, m.precision(), m.recall(), m.f1(), m.aiou(), missedAs));
         }
         return new Report(title, SegmentationModel.SEGMENTATION, figures, 0.5, images, classes,
                 provenance(model.provenance()));

@@ -208,7 +208,7 @@ public final class HtmlReport {
             return;
         }
         h.append("<h2>Per-class metrics</h2>\n<table id=\"classes\">\n<tr><th>Class</th><th>Precision</th>")
-                .append("<th>Recall</th><th>F1</th><th>aIoU</th></tr>\n");
+                .append("<th>Recall</th><th>F1</th><th>aIoU</th><th>Most often missed as</th></tr>\n");
         for (ClassRow c : classes) {
             h.append("<tr><td>");
             if (HEX_COLOR.matcher(c.color()).matches()) {
@@ -220,7 +220,9 @@ public final class HtmlReport {
                 h.append(" <span class=\"na\">(").append(escape(c.color())).append(")</span>");
             }
             h.append("</td>").append(numberCell(c.precision())).append(numberCell(c.recall()))
-                    .append(numberCell(c.f1())).append(numberCell(c.aiou())).append("</tr>\n");
+                    .append(numberCell(c.f1())).append(numberCell(c.aiou()))
+                    .append(c.missedAs().isEmpty() ? "<td class=\"na\">-</td>" : "<td>" + escape(c.missedAs()) + "</td>")
+                    .append("</tr>\n");
         }
         h.append("</table>\n");
     }

@@ -57,7 +57,7 @@ class HtmlReportTest {
         Map<String, String> provenance = Map.of("by", "</td><script>alert('x')</script>");
         Report r = new Report("A <title> & \"quotes\"", "segmentation<i>", figures, 0.5,
                 List.of(new ReportImage("odd <name> & \"quoted\".png", true, true, 0.9, null, List.of("<crack>"))),
-                List.of(new ClassRow("<cls>", "red\"><script>", 0.1, 0.2, 0.3, 0.4)), provenance);
+                List.of(new ClassRow("<cls>", "red\"><script>", 0.1, 0.2, 0.3, 0.4, "<dent> (5 %)")), provenance);
         String html = HtmlReport.render(r);
         assertTrue(html.contains("<title>A &lt;title&gt; &amp; &quot;quotes&quot;</title>"));
         assertTrue(html.contains("odd &lt;name&gt; &amp; &quot;quoted&quot;.png"));
@@ -67,7 +67,8 @@ class HtmlReportTest {
         assertTrue(html.contains("&lt;crack&gt;"));
         assertTrue(html.contains("&lt;/td&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
         assertTrue(html.contains("(red&quot;&gt;&lt;script&gt;)"), "a colour that is not one is shown as text");
-        assertFalse(html.contains("<name>") || html.contains("<crack>") || html.contains("<cls>")
+        assertTrue(html.contains("&lt;dent&gt; (5 %)"));
+        assertFalse(html.contains("<name>") || html.contains("<crack>") || html.contains("<cls>") || html.contains("<dent>")
                 || html.toLowerCase(Locale.ROOT).contains("<script"));
     }
 
@@ -112,6 +113,9 @@ class HtmlReportTest {
         String html = HtmlReport.render(Samples.realistic());
         assertTrue(html.contains("<span class=\"swatch\" style=\"background:#23A436\""));
         assertTrue(html.contains("0.7876"));
+        assertTrue(html.contains("<th>Most often missed as</th>"));
+        assertTrue(html.contains("<td>chipped (12 %)</td>"), "what the cracks were taken for");
+        assertTrue(html.contains("<td class=\"na\">-</td>"), "a row without the confusion says so");
         Report r = Samples.realistic();
         Report classification = new Report(r.title(), "classification", r.figures(), r.threshold(), r.images(),
                 List.of(), r.provenance());

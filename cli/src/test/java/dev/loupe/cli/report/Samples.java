@@ -76,7 +76,7 @@ final class Samples {
         provenance.put("Loupe", "0.1.0-SNAPSHOT");
         provenance.put("Created", "2025-01-15T10:42:07Z");
         return new Report("Cookie crack detection — evaluation", "segmentation", figures, threshold, images,
-                List.of(new ClassRow("cracked", "#23A436", 0.8123, 0.7644, 0.7876, 0.6498),
+                List.of(new ClassRow("cracked", "#23A436", 0.8123, 0.7644, 0.7876, 0.6498, "chipped (12 %)"),
                         new ClassRow("chipped", "#E0A21B", 0.6410, 0.5532, 0.5939, 0.4225)),
                 provenance);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The test pixels counted by true class (row) and predicted class (column), background first:
@@ -57,6 +58,34 @@ public record PixelConfusion(List<String> classes, long[][] counts) {
      */
     public long count(String truth, String predicted) {
         return counts[index(truth)][index(predicted)];
+    }
+
+    /**
+     * What the pixels of class {@code truth} were most often predicted as, other than itself
+     * (background included), and their share of the class's pixels; empty when the class has no
+     * pixels or every one was found.
+     *
+     * @throws IllegalArgumentException when {@code truth} is not one of {@link #classes()}
+     */
+    public Optional<Mistake> mostCommonMistake(String truth) {
+        int t = index(truth);
+        long total = Arrays.stream(counts[t]).sum();
+        int worst = -1;
+        for (int p = 0; p < counts[t].length; p++) {
+            if (p != t && counts[t][p] > 0 && (worst < 0 || counts[t][p] > counts[t][worst])) {
+                worst = p;
+            }
+        }
+        return worst < 0 ? Optional.empty() : Optional.of(new Mistake(classes.get(worst), counts[t][worst] / (double) total));
+    }
+
+    /**
+     * A class that another class's pixels were predicted as.
+     *
+     * @param predicted the class predicted instead
+     * @param share     the share of the true class's pixels predicted as it, 0..1
+     */
+    public record Mistake(String predicted, double share) {
     }
 
     /** Each row as a list, for JSON: rows by true class, columns by predicted class. */

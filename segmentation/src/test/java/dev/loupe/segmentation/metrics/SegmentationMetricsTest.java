@@ -178,6 +178,12 @@ class SegmentationMetricsTest {
         assertEquals(List.of(List.of(1L, 0L, 0L, 0L), List.of(1L, 1L, 1L, 0L), List.of(0L, 0L, 1L, 0L),
                 List.of(0L, 0L, 0L, 0L)), c.rows());
         assertThrows(IllegalArgumentException.class, () -> c.count("scratch", "crack"));
+        // A tie between dent and background goes to the first in class order: background.
+        assertEquals(new PixelConfusion.Mistake("background", 1 / 3.0), c.mostCommonMistake("scratch").orElseThrow());
+        assertTrue(c.mostCommonMistake("dent").isEmpty(), "every dent pixel was found");
+        assertTrue(c.mostCommonMistake("stain").isEmpty(), "no stain pixels at all");
+        m.add(new byte[] {1, 1}, new byte[] {2, 2}, null);
+        assertEquals(new PixelConfusion.Mistake("dent", 3 / 5.0), m.pixelConfusion().mostCommonMistake("scratch").orElseThrow());
         // The counts handed out are copies: changing them changes nothing inside.
         c.counts()[1][1] = 99;
         assertEquals(1, c.count("scratch", "scratch"));
