@@ -27,28 +27,30 @@ public record PixelConfusion(List<String> classes, long[][] counts) {
     public PixelConfusion {
         classes = List.copyOf(classes);
         Objects.requireNonNull(counts, "counts");
-        long[][] copy = new long[counts.length][];
+        if (counts.length != classes.size()) {
+            throw new IllegalArgumentException(counts.length + " rows for " + classes.size() + " classes");
+        }
         for (int t = 0; t < counts.length; t++) {
             if (counts[t].length != classes.size()) {
                 throw new IllegalArgumentException("row " + t + " has " + counts[t].length + " columns, expected "
                         + classes.size());
             }
-            copy[t] = counts[t].clone();
         }
-        if (copy.length != classes.size()) {
-            throw new IllegalArgumentException(copy.length + " rows for " + classes.size() + " classes");
-        }
-        counts = copy;
+        counts = copy(counts);
     }
 
     /** A copy: the record stays immutable. */
     @Override
     public long[][] counts() {
-        long[][] copy = new long[counts.length][];
+        return copy(counts);
+    }
+
+    private static long[][] copy(long[][] counts) {
+        long[][] out = new long[counts.length][];
         for (int t = 0; t < counts.length; t++) {
-            copy[t] = counts[t].clone();
+            out[t] = counts[t].clone();
         }
-        return copy;
+        return out;
     }
 
     /**
