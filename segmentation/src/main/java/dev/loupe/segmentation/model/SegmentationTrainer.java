@@ -25,7 +25,8 @@ import java.util.stream.IntStream;
  * Trains a segmentation model: images with class masks in, an immutable {@link SegmentationModel}
  * out. A seeded, stratified fraction of the images is held out to calibrate the image-level
  * decision (maximum F1, or the normal-tail rule without anomalies), as the classification engine
- * does.
+ * does; with two anomaly classes or more, also the {@link ClassOffsets} that settle which class a
+ * defect pixel gets, and then each class's pixel threshold.
  *
  * <pre>{@code
  * SegmentationModel m = new SegmentationTrainer(SegmentationConfig.defaults()).train(images, classes, listener);
@@ -85,7 +86,9 @@ public final class SegmentationTrainer {
 
         SegmentationArchitecture architecture = new SegmentationArchitecture(size,
                 DefectWidths.levels(config, fitMasks, classes.size()), classes.size());
-        SegmentationWeights weights = fitNetwork(architecture, fit, fitInputs, fitMasks, listener, start);
+        SegmentationWeights trained = fitNetwork(architecture, fit, fitInputs, fitMasks, listener, start);
+        SegmentationWeights weights = classes.size() < 2 ? trained
+                : ClassOffsets.fold(trained, classOffsets(trained, calibrate, normalization));
 
         listener.onProgress(progress(TrainingProgress.Stage.CALIBRATING, config.epochs(), Double.NaN, start, 0, 0.95));
         List<Double> normal = new ArrayList<>();
@@ -193,6 +196,41 @@ public final class SegmentationTrainer {
             }
             return graph.weights();
         }
+    }
+
+    /** {@link ClassOffsets} fitted on the defect pixels of the validation images, at the network's size. */
+    private static double[] classOffsets(SegmentationWeights weights, List<SegmentedImage> calibrate,
+                                         Normalization normalization) {
+        SegmentationArchitecture a = weights.architecture();
+        int size = a.inputSize();
+        int plane = size * size;
+        int classCount = a.classes();
+        List<float[]> logProbabilities = new ArrayList<>();
+        List<Integer> truth = new ArrayList<>();
+        try (SegmentationForward network = new SegmentationForward(weights)) {
+            for (SegmentedImage i : calibrate) {
+                if (!i.hasPixelTruth() || !i.image().anomalous()) {
+                    continue;
+                }
+                float[] in = Resizer.toPlanar(i.image().image(), size);
+                normalization.apply(in);
+                float[] p = network.probabilities(in);
+                byte[] mask = targetMask(i, size);
+                for (int o = 0; o < plane; o++) {
+                    int t = mask[o] & 0xFF;
+                    if (t != 0) {
+                        float[] v = new float[classCount];
+                        for (int c = 1; c <= classCount; c++) {
+                            v[c - 1] = (float) Math.log(Math.max(1e-12, p[c * plane + o]));
+                        }
+                        logProbabilities.add(v);
+                        truth.add(t - 1);
+                    }
+                }
+            }
+        }
+        return ClassOffsets.fit(logProbabilities.toArray(float[][]::new),
+                truth.stream().mapToInt(Integer::intValue).toArray(), classCount);
     }
 
     /** The search bin of an anomaly probability (0 and 1, and rounding past them, land in the first and the last). */
