@@ -45,7 +45,7 @@ final class DefectWidths {
         for (byte[] mask : masks) {
             boolean[] seen = new boolean[size * size];
             for (int start = 0; start < mask.length; start++) {
-                int c = mask[start];
+                int c = mask[start] & 0xFF;
                 if (c == 0 || seen[start]) {
                     continue;
                 }
@@ -72,7 +72,7 @@ final class DefectWidths {
                             int ny = y + dy;
                             if (nx >= 0 && ny >= 0 && nx < size && ny < size) {
                                 int n = ny * size + nx;
-                                if (!seen[n] && mask[n] == c) {
+                                if (!seen[n] && (mask[n] & 0xFF) == c) {
                                     seen[n] = true;
                                     queue[tail++] = n;
                                 }

@@ -87,8 +87,12 @@ public final class SegmentationTrainer {
         SegmentationArchitecture architecture = new SegmentationArchitecture(size,
                 DefectWidths.levels(config, fitMasks, classes.size()), classes.size());
         SegmentationWeights trained = fitNetwork(architecture, fit, fitInputs, fitMasks, listener, start);
+        // The validation images as the network sees them, for the class offsets and the calibration.
+        List<float[]> calibrationInputs = calibrate.parallelStream().map(i -> Resizer.toPlanar(i.image().image(), size))
+                .toList();
+        calibrationInputs.forEach(normalization::apply);
         SegmentationWeights weights = classes.size() < 2 ? trained
-                : ClassOffsets.fold(trained, classOffsets(trained, calibrate, normalization));
+                : ClassOffsets.fold(trained, classOffsets(trained, calibrate, calibrationInputs));
 
         listener.onProgress(progress(TrainingProgress.Stage.CALIBRATING, config.epochs(), Double.NaN, start, 0, 0.95));
         List<Double> normal = new ArrayList<>();
@@ -101,10 +105,9 @@ public final class SegmentationTrainer {
         long[][] negatives = new long[classCount + 1][BINS];
         long[] truthPixels = new long[classCount + 1];
         try (SegmentationForward network = new SegmentationForward(weights)) {
-            for (SegmentedImage i : calibrate) {
-                float[] in = Resizer.toPlanar(i.image().image(), size);
-                normalization.apply(in);
-                float[] p = network.probabilities(in);
+            for (int v = 0; v < calibrate.size(); v++) {
+                SegmentedImage i = calibrate.get(v);
+                float[] p = network.probabilities(calibrationInputs.get(v));
                 double score = SegmentationDetector.imageScore(p, architecture);
                 (i.image().anomalous() ? anomalous : normal).add(score);
                 if (i.hasPixelTruth()) {
@@ -200,7 +203,7 @@ public final class SegmentationTrainer {
 
     /** {@link ClassOffsets} fitted on the defect pixels of the validation images, at the network's size. */
     private static double[] classOffsets(SegmentationWeights weights, List<SegmentedImage> calibrate,
-                                         Normalization normalization) {
+                                         List<float[]> inputs) {
         SegmentationArchitecture a = weights.architecture();
         int size = a.inputSize();
         int plane = size * size;
@@ -208,22 +211,21 @@ public final class SegmentationTrainer {
         List<float[]> logProbabilities = new ArrayList<>();
         List<Integer> truth = new ArrayList<>();
         try (SegmentationForward network = new SegmentationForward(weights)) {
-            for (SegmentedImage i : calibrate) {
+            for (int v = 0; v < calibrate.size(); v++) {
+                SegmentedImage i = calibrate.get(v);
                 if (!i.hasPixelTruth() || !i.image().anomalous()) {
                     continue;
                 }
-                float[] in = Resizer.toPlanar(i.image().image(), size);
-                normalization.apply(in);
-                float[] p = network.probabilities(in);
+                float[] p = network.probabilities(inputs.get(v));
                 byte[] mask = targetMask(i, size);
                 for (int o = 0; o < plane; o++) {
                     int t = mask[o] & 0xFF;
                     if (t != 0) {
-                        float[] v = new float[classCount];
+                        float[] logP = new float[classCount];
                         for (int c = 1; c <= classCount; c++) {
-                            v[c - 1] = (float) Math.log(Math.max(1e-12, p[c * plane + o]));
+                            logP[c - 1] = (float) Math.log(Math.max(1e-12, p[c * plane + o]));
                         }
-                        logProbabilities.add(v);
+                        logProbabilities.add(logP);
                         truth.add(t - 1);
                     }
                 }
