@@ -67,7 +67,7 @@ class ModelLifecycleTest {
     /** Trains in seconds: small input, few channels, few epochs. */
     static ModelConfig tiny() {
         return new ModelConfig(1, new Architecture(64, new int[] {8, 16, 16}, 1), 8, 8, 2e-3,
-                Augmenter.standard(), 0.25, 256, true);
+                Augmenter.standard(), 0.25, 256, true, 0);
     }
 
     @BeforeAll

@@ -34,7 +34,7 @@ class TrainingCrashTest {
         Path data = Path.of(args[1]);
         LookoutVision lv = LookoutVision.builder().workspace(workspace).bucket("out", workspace.resolveSibling("out"))
                 .modelConfig(new ModelConfig(1, new Architecture(64, new int[] {8, 16, 16}, 1), 10_000, 8, 2e-3,
-                        Augmenter.standard(), 0.25, 256, true))
+                        Augmenter.standard(), 0.25, 256, true, 0))
                 .trainingListener((p, v, progress) -> {
                     if (progress.epoch() == 2) {
                         System.out.println("TRAINING " + v);
@@ -73,7 +73,7 @@ class TrainingCrashTest {
         }
         try (LocalLookoutVision lv = LookoutVision.builder().workspace(workspace).bucket("out", dir.resolve("out"))
                 .modelConfig(new ModelConfig(1, new Architecture(64, new int[] {8}, 1), 1, 8, 2e-3,
-                        Augmenter.standard(), 0.25, 256, true)).build()) {
+                        Augmenter.standard(), 0.25, 256, true, 0)).build()) {
             ModelDescription d = lv.describeModel(b -> b.projectName("p").modelVersion("1")).modelDescription();
             assertEquals(ModelStatus.TRAINING_FAILED, d.status());
             assertTrue(d.statusMessage().contains("interrupted"), d.statusMessage());

@@ -23,9 +23,17 @@ final class TrainingOptions {
             description = "Classification: score by the network alone, without the appearance distance it may add.")
     boolean noAppearance;
 
+    @Option(names = "--synthetic-rate", paramLabel = "R",
+            description = "Classification: the chance that a normal training image gets a pasted patch and the "
+                    + "anomalous label, per epoch; 0 turns it off (default: the engine's).")
+    Double syntheticRate;
+
     ModelConfig apply(ModelConfig config) {
         if (noAppearance) {
             config = config.withAppearance(false);
+        }
+        if (syntheticRate != null) {
+            config = config.withSyntheticRate(syntheticRate);
         }
         if (epochs != null) {
             config = config.withEpochs(epochs);

@@ -9,6 +9,7 @@ import dev.loupe.engine.network.ForwardPass;
 import dev.loupe.engine.network.NetworkWeights;
 import dev.loupe.engine.network.Tensor;
 import dev.loupe.engine.network.TrainingGraph;
+import dev.loupe.engine.preprocess.CutPaste;
 import dev.loupe.engine.preprocess.Normalization;
 import dev.loupe.manifest.Label;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,7 @@ public final class Trainer {
     private static final long SHUFFLE = 3;
     private static final long AUGMENT = 4;
     private static final long MEMORY = 5;
+    private static final long SYNTHETIC = 6;
     /** Folds for the appearance distances of normal training images (see {@link #heldOutDistances}). */
     private static final int FOLDS = 10;
 
@@ -165,6 +167,10 @@ public final class Trainer {
         float positiveWeight = (float) (n / (2.0 * anomalies));
         float negativeWeight = (float) (n / (2.0 * (n - anomalies)));
         SplittableRandom shuffle = new SplittableRandom(Seeds.mix(config.seed(), SHUFFLE));
+        // Drawn in batch order, one stream for the run: which normal images become defects, and how.
+        SplittableRandom synthetic = new SplittableRandom(Seeds.mix(config.seed(), SYNTHETIC));
+        CutPaste cutPaste = CutPaste.standard();
+        int margin = config.architecture().scoreMargin() * (size / config.architecture().mapSize());
         long trainStart = System.nanoTime();
         try (TrainingGraph graph = new TrainingGraph(initial, config.learningRate())) {
             int[] order = IntStream.range(0, n).toArray();
@@ -192,6 +198,13 @@ public final class Trainer {
                     });
                     for (int k = 0; k < count; k++) {
                         boolean anomalous = fit.get(order[from + k]).anomalous();
+                        if (!anomalous && synthetic.nextDouble() < config.syntheticRate()) {
+                            // In place in the batch, after the augmentation, so the patch's edges stay sharp.
+                            float[] image = Arrays.copyOfRange(batch, k * plane, (k + 1) * plane);
+                            cutPaste.apply(image, size, margin, synthetic);
+                            System.arraycopy(image, 0, batch, k * plane, plane);
+                            anomalous = true;
+                        }
                         labels[k] = anomalous ? 1 : 0;
                         lossWeights[k] = anomalous ? positiveWeight : negativeWeight;
                     }

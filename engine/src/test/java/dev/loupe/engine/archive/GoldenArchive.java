@@ -58,7 +58,7 @@ public final class GoldenArchive {
         List<LabeledImage> images = dev.loupe.engine.model.DatasetLoader.load(Manifest.read(d.trainManifest()),
                 ImageLocator.of(d.root()));
         ModelConfig c = new ModelConfig(3, new Architecture(32, new int[] {4, 8}, 1), 2, 4, 5e-3,
-                Augmenter.standard(), 0.3, 64, true);
+                Augmenter.standard(), 0.3, 64, true, 0);
         TrainedModel trained = new Trainer(c).train(images, List.of(), TrainingProgress.Listener.NONE)
                 .withMetrics(Map.of("F1Score", 1.0));
         // Two epochs on 14 images give no appearance term (the validation cannot weigh one), so it

@@ -45,7 +45,7 @@ class BackboneTrainingTest {
         NetworkWeights start = Dl4jBackbone.load(zip, 32, 1, 1);
 
         Synthetic.Data data = Synthetic.generate(dir.resolve("data"), PartKind.FABRIC, 10, 6, 4);
-        ModelConfig config = new ModelConfig(1, start.architecture(), 2, 4, 2e-3, Augmenter.standard(), 0.25, 64, true);
+        ModelConfig config = new ModelConfig(1, start.architecture(), 2, 4, 2e-3, Augmenter.standard(), 0.25, 64, true, 0);
         List<LabeledImage> normals = data.train().stream().filter(i -> !i.anomalous()).toList();
         TrainedModel free = new Trainer(config, start).train(normals, List.of(), TrainingProgress.Listener.NONE);
         assertEquals(ScoringMode.PATCH_MEMORY, free.mode());

@@ -20,7 +20,7 @@ final class Synthetic {
     /** A configuration that trains in seconds on two cores. */
     static ModelConfig tinyConfig(long seed) {
         return new ModelConfig(seed, new Architecture(64, new int[] {8, 16, 16}, 1), 30, 8, 2e-3,
-                Augmenter.standard(), 0.25, 256, true);
+                Augmenter.standard(), 0.25, 256, true, 0);
     }
 
     /** Train and test images of a generated dataset. */
