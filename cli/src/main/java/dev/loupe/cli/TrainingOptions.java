@@ -25,7 +25,7 @@ final class TrainingOptions {
 
     @Option(names = "--synthetic-rate", paramLabel = "R",
             description = "Classification: the chance that a normal training image gets a pasted patch and the "
-                    + "anomalous label, per epoch; 0 turns it off (default: the engine's).")
+                    + "anomalous label, per epoch (default: 0, off).")
     Double syntheticRate;
 
     ModelConfig apply(ModelConfig config) {

@@ -4,15 +4,15 @@ import java.util.SplittableRandom;
 
 /**
  * A synthetic local defect: a rectangle of the image copied, mirrored at random, onto another
- * place of the same image (CutPaste; Li et al., CVPR 2021). Supervised training turns a share of
- * its normal images into such defects and labels them anomalous, beside the real anomalies.
+ * place of the same image (CutPaste; Li et al., CVPR 2021). Supervised training can turn a share of
+ * its normal images into such defects and label them anomalous, beside the real anomalies
+ * ({@code ModelConfig.syntheticRate}).
  *
  * <p>Why: a few tens of labelled anomalies teach the network the defects they show, and it may
  * separate them from the normal images by anything else the two groups happen to differ in. A
- * patch out of place is evidence that is local by construction, so it teaches the cells to look
- * for things that do not belong where they are, whatever the dataset's defects look like.
- * Trained on synthetic defects alone, the same idea ranked our sets poorly (ALGORITHMS.md); as a
- * minority beside real ones it steadies them (docs/benchmarks.md).
+ * patch out of place is evidence that is local by construction. Trained on synthetic defects
+ * alone, the idea ranked our sets poorly (ALGORITHMS.md); beside real ones it helps some sets and
+ * costs others, which is why it is off by default (docs/benchmarks.md).
  *
  * <p>Immutable and thread-safe; randomness comes from the caller's stream, so a seeded stream
  * gives the same defect.
