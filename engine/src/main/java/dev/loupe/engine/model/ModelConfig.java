@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param appearance         whether a supervised model may add the image's appearance distance
  *                           to the network's score ({@link dev.loupe.engine.appearance})
  * @param syntheticRate      the chance, per normal image and epoch, that supervised training
- *                           pastes a {@link dev.loupe.engine.preprocess.CutPaste} defect into it and labels it anomalous
- *                           (0 turns it off)
+ *                           pastes a {@link dev.loupe.engine.preprocess.CutPaste} defect into it
+ *                           and labels it anomalous (0 turns it off)
  */
 public record ModelConfig(long seed, Architecture architecture, int epochs, int batchSize, double learningRate,
                           Augmenter augmenter, double validationFraction, int memoryBankSize,

@@ -199,7 +199,7 @@ public final class Trainer {
                     for (int k = 0; k < count; k++) {
                         boolean anomalous = fit.get(order[from + k]).anomalous();
                         if (!anomalous && synthetic.nextDouble() < config.syntheticRate()) {
-                            // In place in the batch, after the augmentation, so the patch's edges stay sharp.
+                            // After the augmentation, whose warp would soften the patch's edges.
                             float[] image = Arrays.copyOfRange(batch, k * plane, (k + 1) * plane);
                             cutPaste.apply(image, size, margin, synthetic);
                             System.arraycopy(image, 0, batch, k * plane, plane);
