@@ -28,6 +28,11 @@ final class TrainingOptions {
                     + "anomalous label, per epoch (default: 0, off).")
     Double syntheticRate;
 
+    @Option(names = "--paste-rate", paramLabel = "R",
+            description = "Segmentation: the chance that a training image gets a labelled defect of another "
+                    + "training image pasted onto it, per epoch (default: 0, off).")
+    Double pasteRate;
+
     ModelConfig apply(ModelConfig config) {
         if (noAppearance) {
             config = config.withAppearance(false);
@@ -56,6 +61,9 @@ final class TrainingOptions {
         }
         if (channels != null) {
             config = config.withChannels(channels);
+        }
+        if (pasteRate != null) {
+            config = config.withPasteRate(pasteRate);
         }
         return config;
     }

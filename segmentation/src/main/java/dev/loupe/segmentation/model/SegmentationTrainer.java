@@ -39,6 +39,7 @@ public final class SegmentationTrainer {
     private static final long INIT = 2;
     private static final long SHUFFLE = 3;
     private static final long AUGMENT = 4;
+    private static final long PASTE = 5;
     /** Rare classes weigh more per pixel, up to this many times the background. */
     private static final double MAX_CLASS_WEIGHT = 30;
     /**
@@ -158,6 +159,7 @@ public final class SegmentationTrainer {
         int outputs = architecture.outputs();
         float[] classWeights = classWeights(fit, masks, outputs);
         SplittableRandom shuffle = new SplittableRandom(Seeds.mix(config.seed(), SHUFFLE));
+        DefectPaste paste = new DefectPaste(config.pasteRate(), inputs, masks, outputs - 1);
         long trainStart = System.nanoTime();
         try (SegmentationGraph graph = new SegmentationGraph(SegmentationWeights.initial(architecture,
                 Seeds.mix(config.seed(), INIT)), config.learningRate())) {
@@ -177,7 +179,9 @@ public final class SegmentationTrainer {
                         int index = order[batchStart + k];
                         float[] image = new float[3 * pixels];
                         byte[] mask = new byte[pixels];
-                        config.augmenter().apply(inputs.get(index), image, masks.get(index), mask, size,
+                        DefectPaste.Sample source = paste.apply(inputs.get(index), masks.get(index), size,
+                                new SplittableRandom(Seeds.mix(Seeds.mix(config.seed(), PASTE), epochNumber * 1_000_003L + index)));
+                        config.augmenter().apply(source.image(), image, source.mask(), mask, size,
                                 new SplittableRandom(Seeds.mix(Seeds.mix(config.seed(), AUGMENT), epochNumber * 1_000_003L + index)));
                         System.arraycopy(image, 0, batch, k * 3 * pixels, 3 * pixels);
                         boolean truth = fit.get(index).hasPixelTruth();

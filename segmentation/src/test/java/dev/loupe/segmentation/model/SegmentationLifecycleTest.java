@@ -42,7 +42,7 @@ class SegmentationLifecycleTest {
 
     /** Small and quick: the images' own 96 pixels, three narrow levels, 20 epochs. */
     static SegmentationConfig tiny() {
-        return new SegmentationConfig(1, 96, new int[] {8, 16, 24}, 20, 4, 2e-3, Augmenter.standard(), 0.25, true);
+        return new SegmentationConfig(1, 96, new int[] {8, 16, 24}, 20, 4, 2e-3, Augmenter.standard(), 0.25, true, 0.5);
     }
 
     @BeforeAll
