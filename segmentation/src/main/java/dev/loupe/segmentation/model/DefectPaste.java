@@ -14,7 +14,9 @@ import java.util.SplittableRandom;
  * classes. The class is drawn uniformly among the classes the masks show, so a class seen on ten
  * images is pasted as often as one seen on thirty. The same place (or its mirror) keeps a defect
  * on the part where parts sit where the camera expects them, and both images are pasted before
- * the augmentation, so the defect takes the recipient's geometry and light.
+ * the augmentation, so the defect takes the recipient's geometry and light. Off by default: where
+ * masks reach past the part (cookie's missing pieces are drawn over the tray), a pasted region
+ * carries background onto another part, and cookie's masks got worse with it.
  *
  * <p>Immutable; the randomness comes from the caller's stream.
  */
