@@ -3,6 +3,7 @@ package dev.loupe.segmentation.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -124,5 +125,16 @@ class DefectPasteTest {
         DefectPaste none = new DefectPaste(1.0, inputs, List.of(new byte[PLANE], new byte[PLANE]), 2);
         assertSame(normal, none.apply(normal, new byte[PLANE], SIZE, new SplittableRandom(1)).image(),
                 "no defect to paste");
+    }
+
+    @Test
+    void isOptInAndItsRateIsAChance() {
+        assertEquals(0, SegmentationConfig.defaults().pasteRate());
+        assertEquals(0.5, SegmentationConfig.defaults().withPasteRate(0.5).pasteRate());
+        assertEquals(0.5, SegmentationConfig.defaults().withPasteRate(0.5).withSeed(3).withEpochs(2).pasteRate(),
+                "kept through the other settings");
+        for (double bad : new double[] {-0.1, 1.5, Double.NaN}) {
+            assertThrows(IllegalArgumentException.class, () -> SegmentationConfig.defaults().withPasteRate(bad));
+        }
     }
 }
