@@ -19,6 +19,14 @@ public final class Seeds {
         return h ^ (h >>> 31);
     }
 
+    /**
+     * The stream of one image in one epoch for one purpose (augmentation, pasted defects): its own,
+     * so a batch's images can be prepared in parallel and still come out the same.
+     */
+    public static SplittableRandom perImage(long seed, long purpose, int epoch, int index) {
+        return new SplittableRandom(mix(mix(seed, purpose), epoch * 1_000_003L + index));
+    }
+
     /** Fisher-Yates shuffle of {@code a} in place. */
     public static void shuffle(int[] a, SplittableRandom random) {
         for (int i = a.length - 1; i > 0; i--) {

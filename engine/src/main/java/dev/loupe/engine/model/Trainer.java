@@ -193,7 +193,7 @@ public final class Trainer {
                         int index = order[batchStart + k];
                         float[] dst = new float[plane];
                         config.augmenter().apply(inputs.get(index), dst, size,
-                                new SplittableRandom(Seeds.mix(Seeds.mix(config.seed(), AUGMENT), epochNumber * 1_000_003L + index)));
+                                Seeds.perImage(config.seed(), AUGMENT, epochNumber, index));
                         System.arraycopy(dst, 0, batch, k * plane, plane);
                     });
                     for (int k = 0; k < count; k++) {

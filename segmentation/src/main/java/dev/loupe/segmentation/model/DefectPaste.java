@@ -42,31 +42,31 @@ final class DefectPaste {
         this.rate = rate;
         this.inputs = inputs;
         this.masks = masks;
+        List<List<Integer>> showing = new ArrayList<>();
+        for (int c = 0; c <= classes; c++) {
+            showing.add(new ArrayList<>());
+        }
+        for (int i = 0; i < masks.size(); i++) {
+            boolean[] present = new boolean[256];
+            for (byte b : masks.get(i)) {
+                present[b & 0xFF] = true;
+            }
+            for (int c = 1; c <= classes; c++) {
+                if (present[c]) {
+                    showing.get(c).add(i);
+                }
+            }
+        }
         List<Integer> shownClasses = new ArrayList<>();
         List<int[]> d = new ArrayList<>();
         for (int c = 1; c <= classes; c++) {
-            List<Integer> showing = new ArrayList<>();
-            for (int i = 0; i < masks.size(); i++) {
-                if (shows(masks.get(i), c)) {
-                    showing.add(i);
-                }
-            }
-            if (!showing.isEmpty()) {
+            if (!showing.get(c).isEmpty()) {
                 shownClasses.add(c);
-                d.add(showing.stream().mapToInt(Integer::intValue).toArray());
+                d.add(showing.get(c).stream().mapToInt(Integer::intValue).toArray());
             }
         }
         this.shown = shownClasses.stream().mapToInt(Integer::intValue).toArray();
         this.donors = d;
-    }
-
-    private static boolean shows(byte[] mask, int c) {
-        for (byte b : mask) {
-            if ((b & 0xFF) == c) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -180,9 +180,9 @@ public final class SegmentationTrainer {
                         float[] image = new float[3 * pixels];
                         byte[] mask = new byte[pixels];
                         DefectPaste.Sample source = paste.apply(inputs.get(index), masks.get(index), size,
-                                new SplittableRandom(Seeds.mix(Seeds.mix(config.seed(), PASTE), epochNumber * 1_000_003L + index)));
+                                Seeds.perImage(config.seed(), PASTE, epochNumber, index));
                         config.augmenter().apply(source.image(), image, source.mask(), mask, size,
-                                new SplittableRandom(Seeds.mix(Seeds.mix(config.seed(), AUGMENT), epochNumber * 1_000_003L + index)));
+                                Seeds.perImage(config.seed(), AUGMENT, epochNumber, index));
                         System.arraycopy(image, 0, batch, k * 3 * pixels, 3 * pixels);
                         boolean truth = fit.get(index).hasPixelTruth();
                         for (int p = 0; p < pixels; p++) {
