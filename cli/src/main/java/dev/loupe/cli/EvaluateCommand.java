@@ -2,6 +2,8 @@ package dev.loupe.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.cli.report.HtmlReport;
+import dev.loupe.engine.archive.ArchiveContainer;
+import dev.loupe.engine.archive.ModelArchive;
 import dev.loupe.engine.evaluation.Evaluation;
 import dev.loupe.engine.evaluation.EvaluationFiles;
 import dev.loupe.engine.evaluation.ImageResult;
@@ -10,6 +12,7 @@ import dev.loupe.engine.model.DatasetLoader;
 import dev.loupe.engine.model.Detector;
 import dev.loupe.engine.model.LabeledImage;
 import dev.loupe.engine.model.Minimums;
+import dev.loupe.engine.model.Provenance;
 import dev.loupe.engine.model.ModelConfig;
 import dev.loupe.engine.model.Splits;
 import dev.loupe.engine.model.TrainedModel;
@@ -21,6 +24,8 @@ import dev.loupe.manifest.ImageLocator;
 import dev.loupe.manifest.Label;
 import dev.loupe.manifest.Manifest;
 import dev.loupe.manifest.ManifestEntry;
+import dev.loupe.segmentation.archive.SegmentationArchive;
+import dev.loupe.segmentation.model.SegmentationModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -39,14 +44,25 @@ import picocli.CommandLine.Spec;
 
 /** {@code loupe evaluate}: train in memory, evaluate on test images, print the figures. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Train a model in memory from a manifest and evaluate it on test images.",
+        description = {"Train a model in memory from a manifest and evaluate it on test images (or, with --model, "
+                + "evaluate a saved model).",
                 "Progress and logs go to standard error; with --json, standard output carries one JSON object."})
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--train", required = true, paramLabel = "MANIFEST", description = "Training manifest.")
+    @Option(names = "--train", paramLabel = "MANIFEST",
+            description = "Training manifest (required unless --model names a saved model).")
     Path train;
+
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Evaluate this model archive on --test instead of training one: a file --save-model wrote, "
+                    + "or a workspace's projects/<project>/models/<version>/model.loupe.")
+    Path savedModel;
+
+    @Option(names = "--save-model", paramLabel = "FILE",
+            description = "Also write the trained model's archive here (--model reads it back).")
+    Path saveModel;
 
     @Option(names = "--test", paramLabel = "MANIFEST",
             description = "Test manifest; without it a seeded stratified fifth of the training images is held out.")
@@ -99,6 +115,13 @@ final class EvaluateCommand implements Callable<Integer> {
         if (!modelType.equals("auto") && !modelType.equals("classification") && !modelType.equals("segmentation")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--model-type must be auto, classification or segmentation, got \"" + modelType + "\"");
+        }
+        if (savedModel != null) {
+            return evaluateSaved(err);
+        }
+        if (train == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--train is required, unless --model names a saved model to evaluate on --test");
         }
         long start = System.nanoTime();
         Manifest trainManifest = Manifest.read(train);
@@ -155,18 +178,69 @@ final class EvaluateCommand implements Callable<Integer> {
             trainer = new Trainer(config, startWeights);
         }
         TrainedModel model = trainer.train(trainImages, List.of(), progressPrinter(err));
+        ImageLocator testLocator = testManifest == null ? null : trainLocator.withBase(testFolder());
+        int exit = evaluate(model, trainImages.size(), start, testImages, testManifest, testLocator);
+        if (saveModel != null) {
+            ArchiveContainer.save(ModelArchive.toBytes(model), saveModel);
+            err.println("model: " + saveModel);
+        }
+        return exit;
+    }
+
+    /** The folder the test manifest's relative references resolve against. */
+    Path testFolder() {
+        return testBase != null ? testBase : test.toAbsolutePath().getParent();
+    }
+
+    /** {@code --model}: a saved archive of either type, judged on {@code --test}, nothing trained. */
+    private int evaluateSaved(PrintWriter err) throws IOException {
+        if (train != null || saveModel != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--model evaluates a saved model: --train and --save-model do not apply to it");
+        }
+        if (test == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--model needs --test, the manifest of the images to evaluate it on");
+        }
+        byte[] archive = Files.readAllBytes(savedModel);
+        String name = savedModel.toString();
+        // The archive is checked before the images are read: a damaged one fails at once.
+        boolean segmentation = ArchiveContainer.modelType(archive, name).equals(SegmentationModel.SEGMENTATION);
+        SegmentationModel segmenter = segmentation ? SegmentationArchive.fromBytes(archive, name) : null;
+        TrainedModel classifier = segmentation ? null : ModelArchive.fromBytes(archive, name);
+        Manifest testManifest = Manifest.read(test);
+        testManifest.warnings().forEach(w -> err.println("warning: " + w));
+        // Without a training manifest, --base has nothing else to mean; --test-base still wins.
+        ImageLocator locator = locations.locator(test, spec.commandLine());
+        if (testBase != null) {
+            locator = locator.withBase(testBase);
+        }
+        if (segmentation) {
+            return new SegmentationRun(this, err).evaluateSaved(segmenter, testManifest, locator);
+        }
+        Provenance p = classifier.provenance();
+        return evaluate(classifier, p.trainNormal() + p.trainAnomalous() + p.validationNormal()
+                + p.validationAnomalous(), -1, null, testManifest, locator);
+    }
+
+    /**
+     * Evaluates and prints. {@code start} is when training began, or -1 for a saved model (no
+     * training time to report); the test images are decoded here when not given, so that the
+     * training time counts training alone.
+     */
+    private int evaluate(TrainedModel model, int trainImages, long start, List<LabeledImage> testImages,
+                         Manifest testManifest, ImageLocator testLocator) throws IOException {
         try (Detector detector = Detector.open(model)) {
             double trainSeconds = (System.nanoTime() - start) / 1e9;
             if (testImages == null) {
-                testImages = DatasetLoader.load(testManifest,
-                        trainLocator.withBase(testBase != null ? testBase : test.toAbsolutePath().getParent()));
+                testImages = DatasetLoader.load(testManifest, testLocator);
             }
             Evaluation evaluation = Evaluation.of(detector, testImages);
             double msPerImage = latency(detector, testImages);
             ObjectNode o = Json.object();
             o.put("modelType", model.modelType());
             o.put("scoringMode", model.mode().name());
-            o.put("trainImages", trainImages.size());
+            o.put("trainImages", trainImages);
             o.put("testImages", evaluation.results().size());
             o.put("imageAuroc", evaluation.rocAuc());
             o.put("averagePrecision", evaluation.averagePrecision());
@@ -179,29 +253,38 @@ final class EvaluateCommand implements Callable<Integer> {
                 fusion.put("networkWeight", f.networkWeight());
                 fusion.put("appearanceWeight", f.appearanceWeight());
             });
-            o.put("trainSeconds", trainSeconds);
+            if (start >= 0) {
+                o.put("trainSeconds", trainSeconds);
+            }
             o.put("msPerImage", msPerImage);
-            o.put("seed", seed);
+            o.put("seed", model.provenance().seed());
             if (report != null) {
-                writeReport(model, evaluation, trainImages.size());
-                Path page = HtmlReport.write(Reports.classification("loupe evaluate: " + train.getFileName(), model,
+                writeReport(model, evaluation, trainImages);
+                Path page = HtmlReport.write(Reports.classification("loupe evaluate: " + title(), model,
                         evaluation, Reports.figures(o)), report);
-                err.println("report: " + page);
+                spec.commandLine().getErr().println("report: " + page);
             }
             if (json) {
                 spec.commandLine().getOut().println(Json.write(o));
             } else {
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf(Locale.ROOT, "%s model (%s), %d training images, %d test images%n", model.modelType(),
-                        model.mode(), trainImages.size(), evaluation.results().size());
+                        model.mode(), trainImages, evaluation.results().size());
                 out.printf(Locale.ROOT, "image AUROC %.4f, AP %.4f, F1 %.4f, precision %.4f, recall %.4f (threshold %.4f)%n",
                         evaluation.rocAuc(), evaluation.averagePrecision(), evaluation.f1(), evaluation.precision(),
                         evaluation.recall(), model.calibration().threshold());
-                out.printf(Locale.ROOT, "trained in %.1f s; detection %.1f ms per image (one thread, decode included)%n",
-                        trainSeconds, msPerImage);
+                if (start >= 0) {
+                    out.printf(Locale.ROOT, "trained in %.1f s; ", trainSeconds);
+                }
+                out.printf(Locale.ROOT, "detection %.1f ms per image (one thread, decode included)%n", msPerImage);
             }
         }
         return Loupe.OK;
+    }
+
+    /** What the report's title names: the training manifest, or the saved model. */
+    String title() {
+        return (savedModel != null ? savedModel : train).getFileName().toString();
     }
 
     static TrainingProgress.Listener progressPrinter(PrintWriter err) {

@@ -3,11 +3,14 @@ package dev.loupe.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.cli.report.HtmlReport;
+import dev.loupe.engine.archive.ArchiveContainer;
 import dev.loupe.engine.model.Minimums;
+import dev.loupe.engine.model.Provenance;
 import dev.loupe.manifest.AnomalyClass;
 import dev.loupe.manifest.ImageLocator;
 import dev.loupe.manifest.Label;
 import dev.loupe.manifest.Manifest;
+import dev.loupe.segmentation.archive.SegmentationArchive;
 import dev.loupe.segmentation.evaluation.SegmentationEvaluation;
 import dev.loupe.segmentation.metrics.PixelClassMetrics;
 import dev.loupe.segmentation.metrics.PixelConfusion;
@@ -64,9 +67,27 @@ final class SegmentationRun {
                 EvaluateCommand.progressPrinter(err));
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         if (test == null) {
-            Path base = c.testBase != null ? c.testBase : c.test.toAbsolutePath().getParent();
-            test = SegmentationData.load(testManifest, trainLocator.withBase(base), classes);
+            test = SegmentationData.load(testManifest, trainLocator.withBase(c.testFolder()), classes);
         }
+        int exit = evaluate(model, train.size(), trainSeconds, test);
+        if (c.saveModel != null) {
+            ArchiveContainer.save(SegmentationArchive.toBytes(model), c.saveModel);
+            err.println("model: " + c.saveModel);
+        }
+        return exit;
+    }
+
+    /** {@code loupe evaluate --model}: a saved segmentation model judged on the test manifest. */
+    int evaluateSaved(SegmentationModel model, Manifest testManifest, ImageLocator locator) throws IOException {
+        List<SegmentedImage> test = SegmentationData.load(testManifest, locator, model.classes());
+        Provenance p = model.provenance();
+        return evaluate(model, p.trainNormal() + p.trainAnomalous() + p.validationNormal() + p.validationAnomalous(),
+                Double.NaN, test);
+    }
+
+    /** Evaluates and prints; {@code trainSeconds} is NaN for a saved model. */
+    private int evaluate(SegmentationModel model, int trainImages, double trainSeconds, List<SegmentedImage> test)
+            throws IOException {
         try (SegmentationDetector detector = SegmentationDetector.open(model)) {
             SegmentationEvaluation e = SegmentationEvaluation.of(detector, test);
             double msPerImage = latency(detector, test);
@@ -74,7 +95,7 @@ final class SegmentationRun {
             List<List<Long>> rows = pc.rows();
             ObjectNode o = Json.object();
             o.put("modelType", SegmentationModel.SEGMENTATION);
-            o.put("trainImages", train.size());
+            o.put("trainImages", trainImages);
             o.put("testImages", e.results().size());
             o.put("imageAuroc", e.rocAuc());
             o.put("averagePrecision", e.averagePrecision());
@@ -100,12 +121,14 @@ final class SegmentationRun {
             for (int channels : model.weights().architecture().channels()) {
                 levels.add(channels);
             }
-            o.put("trainSeconds", trainSeconds);
+            if (!Double.isNaN(trainSeconds)) {
+                o.put("trainSeconds", trainSeconds);
+            }
             o.put("msPerImage", msPerImage);
-            o.put("seed", c.seed);
+            o.put("seed", model.provenance().seed());
             if (c.report != null) {
                 writeOverlays(e);
-                Path page = HtmlReport.write(Reports.segmentation("loupe evaluate: " + c.train.getFileName(), model, e,
+                Path page = HtmlReport.write(Reports.segmentation("loupe evaluate: " + c.title(), model, e,
                         Reports.figures(o)), c.report);
                 err.println("report: " + page);
             }
@@ -113,7 +136,7 @@ final class SegmentationRun {
             if (c.json) {
                 out.println(Json.write(o));
             } else {
-                out.printf(Locale.ROOT, "segmentation model, %d training images, %d test images%n", train.size(),
+                out.printf(Locale.ROOT, "segmentation model, %d training images, %d test images%n", trainImages,
                         e.results().size());
                 out.printf(Locale.ROOT, "image AUROC %.4f, F1 %.4f, precision %.4f, recall %.4f; pixel AUROC %.4f%n",
                         e.rocAuc(), e.f1(), e.precision(), e.recall(), e.pixelAuroc());
@@ -125,8 +148,10 @@ final class SegmentationRun {
                 for (int t = 0; t < rows.size(); t++) {
                     out.printf(Locale.ROOT, "    %s: %s%n", pc.classes().get(t), rows.get(t));
                 }
-                out.printf(Locale.ROOT, "trained in %.1f s; detection %.1f ms per image (mask PNG included)%n",
-                        trainSeconds, msPerImage);
+                if (!Double.isNaN(trainSeconds)) {
+                    out.printf(Locale.ROOT, "trained in %.1f s; ", trainSeconds);
+                }
+                out.printf(Locale.ROOT, "detection %.1f ms per image (mask PNG included)%n", msPerImage);
             }
         }
         return Loupe.OK;

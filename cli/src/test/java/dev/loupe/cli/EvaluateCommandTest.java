@@ -86,6 +86,65 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void aSavedClassificationModelEvaluatesAsItDidWhenTrained() throws IOException {
+        assertEquals(0, CliTest.run("testdata", "generate", dir.toString(), "--kind", "fabric", "--seed", "3",
+                "--train", "10,6", "--test", "4,4", "--size", "64x64").code());
+        Path model = dir.resolve("saved").resolve("model.loupe");
+        CliTest.Result trained = CliTest.run("evaluate", "--train", dir.resolve("train.manifest").toString(), "--test",
+                dir.resolve("test.manifest").toString(), "--epochs", "1", "--input-size", "32", "--seed", "5",
+                "--json", "--save-model", model.toString());
+        assertEquals(0, trained.code(), trained.err());
+        CliTest.Result saved = CliTest.run("evaluate", "--model", model.toString(), "--test",
+                dir.resolve("test.manifest").toString(), "--json");
+        assertEquals(0, saved.code(), saved.err());
+        assertSameFigures(trained.json(), saved.json(), "imageAuroc", "averagePrecision", "f1", "precision", "recall",
+                "threshold", "trainImages", "testImages", "seed");
+        assertTrue(!saved.json().has("trainSeconds"), "nothing was trained: " + saved.json());
+    }
+
+    @Test
+    void aSavedSegmentationModelEvaluatesAsItDidWhenTrained() throws IOException {
+        assertEquals(0, CliTest.run("testdata", "generate", dir.toString(), "--kind", "board", "--seed", "4",
+                "--train", "8,8", "--test", "4,4", "--size", "64x64").code());
+        Path model = dir.resolve("seg.loupe");
+        CliTest.Result trained = CliTest.run("evaluate", "--train", dir.resolve("seg-train.manifest").toString(), "--test",
+                dir.resolve("seg-test.manifest").toString(), "--epochs", "1", "--input-size", "32", "--channels", "4,8",
+                "--json", "--save-model", model.toString());
+        assertEquals(0, trained.code(), trained.err());
+        // The test images' references resolve against --test-base, here the folder they are in anyway.
+        CliTest.Result saved = CliTest.run("evaluate", "--model", model.toString(), "--test",
+                dir.resolve("seg-test.manifest").toString(), "--test-base", dir.toString(), "--json");
+        assertEquals(0, saved.code(), saved.err());
+        assertSameFigures(trained.json(), saved.json(), "modelType", "imageAuroc", "f1", "threshold", "pixelAuroc",
+                "classes", "pixelConfusion", "channels", "trainImages", "testImages");
+    }
+
+    @Test
+    void aSavedModelNeedsATestManifestAndNothingToTrain() throws IOException {
+        Path junk = Files.writeString(dir.resolve("junk.loupe"), "not a zip");
+        CliTest.Result noTest = CliTest.run("evaluate", "--model", junk.toString());
+        assertEquals(2, noTest.code());
+        assertTrue(noTest.err().contains("--model needs --test"), noTest.err());
+        CliTest.Result both = CliTest.run("evaluate", "--model", junk.toString(), "--train", "t.manifest", "--test",
+                "t.manifest");
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("--train and --save-model do not apply"), both.err());
+        CliTest.Result neither = CliTest.run("evaluate", "--test", "t.manifest");
+        assertEquals(2, neither.code());
+        assertTrue(neither.err().contains("--train is required"), neither.err());
+        CliTest.Result damaged = CliTest.run("evaluate", "--model", junk.toString(), "--test", "t.manifest");
+        assertEquals(1, damaged.code(), damaged.err());
+        assertTrue(damaged.err().contains("junk.loupe"), "names the file: " + damaged.err());
+    }
+
+    private static void assertSameFigures(JsonNode expected, JsonNode actual, String... fields) {
+        for (String f : fields) {
+            assertTrue(expected.has(f), "missing " + f + " in " + expected);
+            assertEquals(expected.get(f), actual.get(f), f);
+        }
+    }
+
+    @Test
     void withoutATestManifestASeededShareIsHeldOut() throws IOException {
         assertEquals(0, CliTest.run("testdata", "generate", dir.toString(), "--kind", "board", "--train", "10,5",
                 "--test", "0,0", "--size", "64x64").code());
