@@ -12,7 +12,6 @@ import dev.loupe.engine.model.DatasetLoader;
 import dev.loupe.engine.model.Detector;
 import dev.loupe.engine.model.LabeledImage;
 import dev.loupe.engine.model.Minimums;
-import dev.loupe.engine.model.Provenance;
 import dev.loupe.engine.model.ModelConfig;
 import dev.loupe.engine.model.Splits;
 import dev.loupe.engine.model.TrainedModel;
@@ -218,9 +217,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (segmentation) {
             return new SegmentationRun(this, err).evaluateSaved(segmenter, testManifest, locator);
         }
-        Provenance p = classifier.provenance();
-        return evaluate(classifier, p.trainNormal() + p.trainAnomalous() + p.validationNormal()
-                + p.validationAnomalous(), -1, null, testManifest, locator);
+        return evaluate(classifier, classifier.provenance().images(), -1, null, testManifest, locator);
     }
 
     /**

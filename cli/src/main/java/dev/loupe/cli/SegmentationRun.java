@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.cli.report.HtmlReport;
 import dev.loupe.engine.archive.ArchiveContainer;
 import dev.loupe.engine.model.Minimums;
-import dev.loupe.engine.model.Provenance;
 import dev.loupe.manifest.AnomalyClass;
 import dev.loupe.manifest.ImageLocator;
 import dev.loupe.manifest.Label;
@@ -80,9 +79,7 @@ final class SegmentationRun {
     /** {@code loupe evaluate --model}: a saved segmentation model judged on the test manifest. */
     int evaluateSaved(SegmentationModel model, Manifest testManifest, ImageLocator locator) throws IOException {
         List<SegmentedImage> test = SegmentationData.load(testManifest, locator, model.classes());
-        Provenance p = model.provenance();
-        return evaluate(model, p.trainNormal() + p.trainAnomalous() + p.validationNormal() + p.validationAnomalous(),
-                Double.NaN, test);
+        return evaluate(model, model.provenance().images(), Double.NaN, test);
     }
 
     /** Evaluates and prints; {@code trainSeconds} is NaN for a saved model. */

@@ -33,6 +33,11 @@ public record Provenance(String datasetHash, int trainNormal, int trainAnomalous
         environment = Map.copyOf(environment);
     }
 
+    /** Every labelled image training read: those trained on and those calibrated on. */
+    public int images() {
+        return trainNormal + trainAnomalous + validationNormal + validationAnomalous;
+    }
+
     /** SHA-256 over the images' references, labels and content hashes, training part then calibration part. */
     public static String datasetHash(List<LabeledImage> fit, List<LabeledImage> calibrate) {
         try {
