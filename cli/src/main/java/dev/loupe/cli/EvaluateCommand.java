@@ -204,7 +204,12 @@ final class EvaluateCommand implements Callable<Integer> {
         byte[] archive = Files.readAllBytes(savedModel);
         String name = savedModel.toString();
         // The archive is checked before the images are read: a damaged one fails at once.
-        boolean segmentation = ArchiveContainer.modelType(archive, name).equals(SegmentationModel.SEGMENTATION);
+        String type = ArchiveContainer.modelType(archive, name);
+        if (!modelType.equals("auto") && !modelType.equals(type)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--model-type " + modelType + " does not match " + name + ", a " + type + " model");
+        }
+        boolean segmentation = type.equals(SegmentationModel.SEGMENTATION);
         SegmentationModel segmenter = segmentation ? SegmentationArchive.fromBytes(archive, name) : null;
         TrainedModel classifier = segmentation ? null : ModelArchive.fromBytes(archive, name);
         Manifest testManifest = Manifest.read(test);

@@ -117,6 +117,10 @@ class EvaluateCommandTest {
         assertEquals(0, saved.code(), saved.err());
         assertSameFigures(trained.json(), saved.json(), "modelType", "imageAuroc", "f1", "threshold", "pixelAuroc",
                 "classes", "pixelConfusion", "channels", "trainImages", "testImages");
+        CliTest.Result mismatch = CliTest.run("evaluate", "--model", model.toString(), "--test",
+                dir.resolve("seg-test.manifest").toString(), "--model-type", "classification");
+        assertEquals(2, mismatch.code());
+        assertTrue(mismatch.err().contains("a segmentation model"), mismatch.err());
     }
 
     @Test
