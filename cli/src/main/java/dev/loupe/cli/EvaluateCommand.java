@@ -180,7 +180,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ImageLocator testLocator = testManifest == null ? null : trainLocator.withBase(testFolder());
         int exit = evaluate(model, trainImages.size(), start, testImages, testManifest, testLocator);
         if (saveModel != null) {
-            ArchiveContainer.save(ModelArchive.toBytes(model), saveModel);
+            ModelArchive.save(model, saveModel);
             err.println("model: " + saveModel);
         }
         return exit;
@@ -209,20 +209,24 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--model-type " + modelType + " does not match " + name + ", a " + type + " model");
         }
-        boolean segmentation = type.equals(SegmentationModel.SEGMENTATION);
-        SegmentationModel segmenter = segmentation ? SegmentationArchive.fromBytes(archive, name) : null;
-        TrainedModel classifier = segmentation ? null : ModelArchive.fromBytes(archive, name);
-        Manifest testManifest = Manifest.read(test);
-        testManifest.warnings().forEach(w -> err.println("warning: " + w));
-        // Without a training manifest, --base has nothing else to mean; --test-base still wins.
+        if (type.equals(SegmentationModel.SEGMENTATION)) {
+            SegmentationModel model = SegmentationArchive.fromBytes(archive, name);
+            return new SegmentationRun(this, err).evaluateSaved(model, readTest(err), savedTestLocator());
+        }
+        TrainedModel model = ModelArchive.fromBytes(archive, name);
+        return evaluate(model, model.provenance().images(), -1, null, readTest(err), savedTestLocator());
+    }
+
+    private Manifest readTest(PrintWriter err) throws IOException {
+        Manifest m = Manifest.read(test);
+        m.warnings().forEach(w -> err.println("warning: " + w));
+        return m;
+    }
+
+    /** Without a training manifest, --base has nothing else to mean; --test-base still wins. */
+    private ImageLocator savedTestLocator() {
         ImageLocator locator = locations.locator(test, spec.commandLine());
-        if (testBase != null) {
-            locator = locator.withBase(testBase);
-        }
-        if (segmentation) {
-            return new SegmentationRun(this, err).evaluateSaved(segmenter, testManifest, locator);
-        }
-        return evaluate(classifier, classifier.provenance().images(), -1, null, testManifest, locator);
+        return testBase != null ? locator.withBase(testBase) : locator;
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.loupe.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.cli.report.HtmlReport;
-import dev.loupe.engine.archive.ArchiveContainer;
 import dev.loupe.engine.model.Minimums;
 import dev.loupe.manifest.AnomalyClass;
 import dev.loupe.manifest.ImageLocator;
@@ -70,7 +69,7 @@ final class SegmentationRun {
         }
         int exit = evaluate(model, train.size(), trainSeconds, test);
         if (c.saveModel != null) {
-            ArchiveContainer.save(SegmentationArchive.toBytes(model), c.saveModel);
+            SegmentationArchive.save(model, c.saveModel);
             err.println("model: " + c.saveModel);
         }
         return exit;

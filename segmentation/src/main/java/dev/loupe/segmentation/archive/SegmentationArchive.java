@@ -14,6 +14,7 @@ import dev.loupe.segmentation.model.SegmentationModel;
 import dev.loupe.segmentation.network.SegmentationArchitecture;
 import dev.loupe.segmentation.network.SegmentationWeights;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -36,6 +37,11 @@ public final class SegmentationArchive {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private SegmentationArchive() {
+    }
+
+    /** Writes the archive atomically. */
+    public static void save(SegmentationModel m, Path file) throws IOException {
+        ArchiveContainer.save(toBytes(m), file);
     }
 
     public static byte[] toBytes(SegmentationModel m) throws IOException {
