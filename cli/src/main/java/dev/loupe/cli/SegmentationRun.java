@@ -117,6 +117,7 @@ final class SegmentationRun {
             for (int channels : model.weights().architecture().channels()) {
                 levels.add(channels);
             }
+            o.put("regionWeight", model.regions().weight());
             if (!Double.isNaN(trainSeconds)) {
                 o.put("trainSeconds", trainSeconds);
             }
@@ -144,6 +145,9 @@ final class SegmentationRun {
                 for (int t = 0; t < rows.size(); t++) {
                     out.printf(Locale.ROOT, "    %s: %s%n", pc.classes().get(t), rows.get(t));
                 }
+                out.println(model.regions().active()
+                        ? String.format(Locale.ROOT, "  region classifier: weight %s", model.regions().weight())
+                        : "  region classifier: off");
                 if (!Double.isNaN(trainSeconds)) {
                     out.printf(Locale.ROOT, "trained in %.1f s; ", trainSeconds);
                 }

@@ -116,7 +116,7 @@ class EvaluateCommandTest {
                 dir.resolve("seg-test.manifest").toString(), "--test-base", dir.toString(), "--json");
         assertEquals(0, saved.code(), saved.err());
         assertSameFigures(trained.json(), saved.json(), "modelType", "imageAuroc", "f1", "threshold", "pixelAuroc",
-                "classes", "pixelConfusion", "channels", "trainImages", "testImages");
+                "classes", "pixelConfusion", "channels", "regionWeight", "trainImages", "testImages");
         CliTest.Result mismatch = CliTest.run("evaluate", "--model", model.toString(), "--test",
                 dir.resolve("seg-test.manifest").toString(), "--model-type", "classification");
         assertEquals(2, mismatch.code());

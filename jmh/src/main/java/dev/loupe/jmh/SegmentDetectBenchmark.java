@@ -7,6 +7,7 @@ import dev.loupe.manifest.AnomalyClass;
 import dev.loupe.manifest.HexColor;
 import dev.loupe.segmentation.model.SegmentationConfig;
 import dev.loupe.segmentation.model.SegmentationDetector;
+import dev.loupe.segmentation.model.RegionClassifier;
 import dev.loupe.segmentation.model.SegmentationModel;
 import dev.loupe.segmentation.network.SegmentationArchitecture;
 import dev.loupe.segmentation.network.SegmentationWeights;
@@ -59,7 +60,7 @@ public class SegmentDetectBenchmark {
             SegmentationArchitecture a = new SegmentationArchitecture(c.inputSize(), channels, 1);
             SegmentationModel model = new SegmentationModel(List.of(new AnomalyClass("cracked", HexColor.parse("#23A436"))),
                     SegmentationWeights.initial(a, 1), new Normalization(0.5f, 0.5f, 0.5f, 0.25f, 0.25f, 0.25f),
-                    new Calibration(0.5, 1, Calibration.MAX_F1), new double[] {0.5},
+                    new Calibration(0.5, 1, Calibration.MAX_F1), new double[] {0.5}, RegionClassifier.NONE,
                     new Provenance("benchmark", 0, 0, 0, 0, 1, "benchmark", Map.of(), 0), Map.of());
             detector = SegmentationDetector.open(model);
         }

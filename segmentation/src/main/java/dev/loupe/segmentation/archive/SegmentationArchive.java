@@ -10,6 +10,7 @@ import dev.loupe.engine.archive.InvalidArchiveException;
 import dev.loupe.engine.archive.ModelDescriptions;
 import dev.loupe.manifest.AnomalyClass;
 import dev.loupe.manifest.HexColor;
+import dev.loupe.segmentation.model.RegionClassifier;
 import dev.loupe.segmentation.model.SegmentationModel;
 import dev.loupe.segmentation.network.SegmentationArchitecture;
 import dev.loupe.segmentation.network.SegmentationWeights;
@@ -59,6 +60,9 @@ public final class SegmentationArchive {
         ModelDescriptions.putNormalization(root, m.normalization());
         ArrayNode thresholds = ModelDescriptions.putCalibration(root, m.calibration()).putArray("pixelThresholds");
         Arrays.stream(m.pixelThresholds()).forEach(thresholds::add);
+        if (m.regions().active()) {
+            putRegions(root.putObject("regions"), m.regions());
+        }
         ModelDescriptions.putMetrics(root, m.metrics());
         ModelDescriptions.putProvenance(root, m.provenance());
         Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -91,8 +95,10 @@ public final class SegmentationArchive {
                 thresholds[c] = calibration.has("pixelThresholds") ? calibration.path("pixelThresholds").path(c).asDouble(0.5)
                         : calibration.path("pixelThreshold").asDouble(0.5);
             }
+            // Archives before region classifiers, and models that do without one, have no "regions".
+            RegionClassifier regions = root.has("regions") ? regions(root.path("regions")) : RegionClassifier.NONE;
             return new SegmentationModel(classes, weights, ModelDescriptions.normalization(root),
-                    ModelDescriptions.calibration(root), thresholds, ModelDescriptions.provenance(root),
+                    ModelDescriptions.calibration(root), thresholds, regions, ModelDescriptions.provenance(root),
                     ModelDescriptions.metrics(root));
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidArchiveException invalid) {
@@ -100,5 +106,45 @@ public final class SegmentationArchive {
             }
             throw new InvalidArchiveException(name + ": damaged archive (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static void putRegions(ObjectNode node, RegionClassifier r) {
+        node.put("weight", r.weight());
+        putRows(node.putArray("means"), r.means());
+        putRows(node.putArray("variances"), r.variances());
+        ArrayNode priors = node.putArray("logPriors");
+        Arrays.stream(r.logPriors()).forEach(priors::add);
+    }
+
+    private static void putRows(ArrayNode array, double[][] rows) {
+        for (double[] row : rows) {
+            ArrayNode a = array.addArray();
+            Arrays.stream(row).forEach(a::add);
+        }
+    }
+
+    private static RegionClassifier regions(JsonNode node) throws IOException {
+        JsonNode priors = node.path("logPriors");
+        double[] logPriors = new double[priors.size()];
+        for (int i = 0; i < logPriors.length; i++) {
+            logPriors[i] = priors.get(i).asDouble(Double.NaN);
+        }
+        return new RegionClassifier(rows(node.path("means")), rows(node.path("variances")), logPriors,
+                node.path("weight").asDouble(Double.NaN));
+    }
+
+    private static double[][] rows(JsonNode array) throws IOException {
+        if (!array.isArray()) {
+            throw new IOException("regions: an array of rows expected");
+        }
+        double[][] rows = new double[array.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            JsonNode row = array.get(i);
+            rows[i] = new double[row.size()];
+            for (int j = 0; j < rows[i].length; j++) {
+                rows[i][j] = row.get(j).asDouble(Double.NaN);
+            }
+        }
+        return rows;
     }
 }

@@ -24,7 +24,8 @@ import java.util.List;
  *
  * <p>A pixel is anomalous when its anomaly probability (one minus background's) passes the
  * model's pixel threshold; it then takes the most probable anomaly class. The anomaly probability is interpolated to the
- * image's own size, so thin shapes keep their outline instead of the network's pixel grid.
+ * image's own size, so thin shapes keep their outline instead of the network's pixel grid. A model
+ * with an active {@link RegionClassifier} then settles the class of each connected region.
  *
  * <p>Not thread-safe: one per thread. {@link #close()} releases native memory.
  */
@@ -45,11 +46,16 @@ public final class SegmentationDetector implements AutoCloseable {
         this.network = new SegmentationForward(model.weights());
         this.input = new float[3 * model.inputSize() * model.inputSize()];
         this.colors = model.classes().stream().map(AnomalyClass::color).toList();
-        double[] t = model.pixelThresholds();
-        this.thresholds = new float[t.length + 1];
-        for (int c = 0; c < t.length; c++) {
-            thresholds[c + 1] = (float) t[c];
+        this.thresholds = byClass(model.pixelThresholds());
+    }
+
+    /** The pixel thresholds indexed by class 1..n, as {@link #classMap} takes them. */
+    static float[] byClass(double[] pixelThresholds) {
+        float[] t = new float[pixelThresholds.length + 1];
+        for (int c = 0; c < pixelThresholds.length; c++) {
+            t[c + 1] = (float) pixelThresholds[c];
         }
+        return t;
     }
 
     public static SegmentationDetector open(SegmentationModel model) {
@@ -80,13 +86,13 @@ public final class SegmentationDetector implements AutoCloseable {
         boolean anomalous = model.calibration().isAnomalous(raw);
         int w = image.width();
         int h = image.height();
-        byte[] classes = new byte[w * h];
         float[] anomaly = new float[w * h];
-        toImageSize(p, a, w, h, anomaly, classes);
+        byte[] classes = classMap(p, a, w, h, thresholds, anomaly);
+        if (model.regions().active()) {
+            model.regions().relabel(image, classes, p, a);
+        }
         long[] counts = new long[a.outputs()];
-        for (int o = 0; o < classes.length; o++) {
-            int c = anomaly[o] > thresholds[classes[o]] ? classes[o] : 0;
-            classes[o] = (byte) c;
+        for (byte c : classes) {
             counts[c]++;
         }
         List<SegmentationResult.ClassArea> areas = new ArrayList<>();
@@ -100,6 +106,23 @@ public final class SegmentationDetector implements AutoCloseable {
         }
         return new SegmentationResult(anomalous, anomalous ? score : 1 - score, score, raw, w, h, areas, classes,
                 anomaly, colors);
+    }
+
+    /**
+     * Each pixel's class at an image's own size (0 for background): its most probable anomaly
+     * class when its anomaly probability, written to {@code anomaly}, passes that class's threshold.
+     *
+     * @param thresholds indexed by class 1..n ({@link #byClass})
+     */
+    static byte[] classMap(float[] p, SegmentationArchitecture a, int w, int h, float[] thresholds, float[] anomaly) {
+        byte[] classes = new byte[w * h];
+        toImageSize(p, a, w, h, anomaly, classes);
+        for (int o = 0; o < classes.length; o++) {
+            if (anomaly[o] <= thresholds[classes[o]]) {
+                classes[o] = 0;
+            }
+        }
+        return classes;
     }
 
     /**

@@ -26,12 +26,14 @@ import java.util.TreeMap;
  *                      masks for the class's maximum pixel F1 (thin classes peak lower than blobs),
  *                      or the threshold of maximum F1 of all anomalous pixels for a class the
  *                      validation masks do not show (0.5 without any anomalous validation mask)
+ * @param regions       the second opinion on each anomalous region's class, or
+ *                      {@link RegionClassifier#NONE}
  * @param provenance    how it was made
  * @param metrics       figures from its evaluation, empty before one
  */
 public record SegmentationModel(List<AnomalyClass> classes, SegmentationWeights weights, Normalization normalization,
-                                Calibration calibration, double[] pixelThresholds, Provenance provenance,
-                                Map<String, Double> metrics) {
+                                Calibration calibration, double[] pixelThresholds, RegionClassifier regions,
+                                Provenance provenance, Map<String, Double> metrics) {
     public static final String SEGMENTATION = "segmentation";
 
     public SegmentationModel {
@@ -39,6 +41,7 @@ public record SegmentationModel(List<AnomalyClass> classes, SegmentationWeights 
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(normalization, "normalization");
         Objects.requireNonNull(calibration, "calibration");
+        Objects.requireNonNull(regions, "regions");
         Objects.requireNonNull(provenance, "provenance");
         metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
         pixelThresholds = pixelThresholds.clone();
@@ -52,6 +55,10 @@ public record SegmentationModel(List<AnomalyClass> classes, SegmentationWeights 
             throw new IllegalArgumentException(classes.size() + " classes and " + pixelThresholds.length
                     + " pixel thresholds for a network of " + weights.architecture().classes());
         }
+        if (regions.active() && regions.classes() != classes.size()) {
+            throw new IllegalArgumentException("a region classifier of " + regions.classes() + " classes for "
+                    + classes.size());
+        }
     }
 
     @Override
@@ -64,7 +71,12 @@ public record SegmentationModel(List<AnomalyClass> classes, SegmentationWeights 
     }
 
     public SegmentationModel withMetrics(Map<String, Double> newMetrics) {
-        return new SegmentationModel(classes, weights, normalization, calibration, pixelThresholds, provenance,
-                newMetrics);
+        return new SegmentationModel(classes, weights, normalization, calibration, pixelThresholds, regions,
+                provenance, newMetrics);
+    }
+
+    public SegmentationModel withRegions(RegionClassifier newRegions) {
+        return new SegmentationModel(classes, weights, normalization, calibration, pixelThresholds, newRegions,
+                provenance, metrics);
     }
 }

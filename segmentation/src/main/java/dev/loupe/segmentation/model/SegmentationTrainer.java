@@ -3,6 +3,7 @@ package dev.loupe.segmentation.model;
 import dev.loupe.engine.calibration.Calibration;
 import dev.loupe.engine.image.ClassMask;
 import dev.loupe.engine.image.Resizer;
+import dev.loupe.engine.image.RgbImage;
 import dev.loupe.engine.model.LabeledImage;
 import dev.loupe.engine.model.Provenance;
 import dev.loupe.engine.model.Seeds;
@@ -26,7 +27,8 @@ import java.util.stream.IntStream;
  * out. A seeded, stratified fraction of the images is held out to calibrate the image-level
  * decision (maximum F1, or the normal-tail rule without anomalies), as the classification engine
  * does; with two anomaly classes or more, also the {@link ClassOffsets} that settle which class a
- * defect pixel gets, and then each class's pixel threshold.
+ * defect pixel gets, then each class's pixel threshold, then the {@link RegionClassifier} that
+ * may settle the class of each region.
  *
  * <pre>{@code
  * SegmentationModel m = new SegmentationTrainer(SegmentationConfig.defaults()).train(images, classes, listener);
@@ -139,6 +141,8 @@ public final class SegmentationTrainer {
             pixelThresholds[c - 1] = truthPixels[c] == 0 ? anyClass
                     : pixelThreshold(positives[c], negatives[c], truthPixels[c]);
         }
+        RegionClassifier regions = classCount < 2 ? RegionClassifier.NONE
+                : regionClassifier(weights, pixelThresholds, fit, calibrate, calibrationInputs);
         Calibration calibration = Calibration.fit(normal.stream().mapToDouble(d -> d).toArray(),
                 anomalous.stream().mapToDouble(d -> d).toArray());
         long fitNormal = fit.stream().filter(i -> !i.image().anomalous()).count();
@@ -146,8 +150,8 @@ public final class SegmentationTrainer {
                 (int) (fit.size() - fitNormal), normal.size(), anomalous.size(), config.seed(), config.toString(),
                 Provenance.currentEnvironment(), (System.nanoTime() - start) / 1e9);
         listener.onProgress(progress(TrainingProgress.Stage.DONE, config.epochs(), Double.NaN, start, 0, 1));
-        return new SegmentationModel(classes, weights, normalization, calibration, pixelThresholds, provenance,
-                Map.of());
+        return new SegmentationModel(classes, weights, normalization, calibration, pixelThresholds, regions,
+                provenance, Map.of());
     }
 
     private SegmentationWeights fitNetwork(SegmentationArchitecture architecture, List<SegmentedImage> fit,
@@ -237,6 +241,77 @@ public final class SegmentationTrainer {
         }
         return ClassOffsets.fit(logProbabilities.toArray(float[][]::new),
                 truth.stream().mapToInt(Integer::intValue).toArray(), classCount);
+    }
+
+    /**
+     * The {@link RegionClassifier}: its Gaussians from the regions of the training masks, its weight
+     * from the regions detection finds on the validation images ({@link RegionClassifier#bestWeight});
+     * {@link RegionClassifier#NONE} when it hurts there or there are not two training regions.
+     *
+     * <p>The masks' regions, not those detection finds on the training images: the network has
+     * learnt those images and outlines their defects as it outlines no new image's. On the
+     * generated fabric it broke the training cracks into small fragments, and a classifier
+     * learnt from them took the test images' whole cracks for scratches (docs/benchmarks.md).
+     */
+    static RegionClassifier regionClassifier(SegmentationWeights weights, double[] pixelThresholds,
+                                             List<SegmentedImage> fit, List<SegmentedImage> calibrate,
+                                             List<float[]> calibrationInputs) {
+        SegmentationArchitecture a = weights.architecture();
+        int k = a.classes();
+        List<List<double[]>> training = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            training.add(new ArrayList<>());
+        }
+        for (SegmentedImage i : fit) {
+            if (i.hasPixelTruth() && i.image().anomalous()) {
+                RgbImage image = i.image().image();
+                for (DefectRegions.Region r : DefectRegions.find(image, i.maskAt(image.width(), image.height()))) {
+                    training.get(r.classIndex() - 1).add(r.features());
+                }
+            }
+        }
+        float[] thresholds = SegmentationDetector.byClass(pixelThresholds);
+        List<Found> found = new ArrayList<>();
+        try (SegmentationForward network = new SegmentationForward(weights)) {
+            for (int v = 0; v < calibrate.size(); v++) {
+                found.addAll(regions(network, a, thresholds, calibrate.get(v), calibrationInputs.get(v)));
+            }
+        }
+        if (training.stream().mapToInt(List::size).sum() < 2) {
+            return RegionClassifier.NONE;
+        }
+        RegionClassifier unweighted = RegionClassifier.gaussians(training, 1);
+        List<RegionClassifier.Judged> validation = found.stream().map(f -> new RegionClassifier.Judged(f.shares(),
+                unweighted.logPosterior(f.region().features()), f.truth())).toList();
+        double weight = RegionClassifier.bestWeight(validation, k);
+        return weight == 0 ? RegionClassifier.NONE : RegionClassifier.gaussians(training, weight);
+    }
+
+    /** A region detection finds on a validation image, the network's shares over it and its true classes. */
+    private record Found(DefectRegions.Region region, double[] shares, long[] truth) {
+    }
+
+    private static List<Found> regions(SegmentationForward network, SegmentationArchitecture a, float[] thresholds,
+                                       SegmentedImage image, float[] input) {
+        if (!image.hasPixelTruth() || !image.image().anomalous()) {
+            return List.of();
+        }
+        int w = image.image().image().width();
+        int h = image.image().image().height();
+        float[] p = network.probabilities(input);
+        byte[] classes = SegmentationDetector.classMap(p, a, w, h, thresholds, new float[w * h]);
+        byte[] mask = image.maskAt(w, h);
+        List<Found> found = new ArrayList<>();
+        for (DefectRegions.Region r : DefectRegions.find(image.image().image(), classes)) {
+            long[] truth = new long[a.classes()];
+            for (int o : r.pixels()) {
+                if (mask[o] != 0) {
+                    truth[mask[o] - 1]++;
+                }
+            }
+            found.add(new Found(r, RegionClassifier.networkShares(r, w, h, p, a), truth));
+        }
+        return found;
     }
 
     /** The search bin of an anomaly probability (0 and 1, and rounding past them, land in the first and the last). */

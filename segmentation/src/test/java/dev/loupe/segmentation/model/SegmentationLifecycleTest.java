@@ -126,5 +126,7 @@ class SegmentationLifecycleTest {
         SegmentationModel twice = new SegmentationTrainer(tiny().withEpochs(2)).train(train, trainManifest.classes(),
                 TrainingProgress.Listener.NONE);
         assertEquals(again.weights().tensors(), twice.weights().tensors());
+        assertArrayEquals(again.pixelThresholds(), twice.pixelThresholds());
+        assertEquals(again.regions(), twice.regions());
     }
 }
