@@ -98,9 +98,17 @@ final class ClassOffsets {
                 right[arg]++;
             }
         }
+        return meanF1(right, chosen, actual);
+    }
+
+    /**
+     * The mean F1 over the classes with {@code actual} pixels, from each class's pixels chosen
+     * rightly, chosen, and truly of it; 0 without any.
+     */
+    static double meanF1(long[] right, long[] chosen, long[] actual) {
         double sum = 0;
         int shown = 0;
-        for (int c = 0; c < classes; c++) {
+        for (int c = 0; c < actual.length; c++) {
             if (actual[c] > 0) {
                 sum += 2.0 * right[c] / (chosen[c] + actual[c]);
                 shown++;

@@ -14,8 +14,9 @@ import java.util.List;
  * <p>Why: the network calls each pixel from a small neighbourhood and learns from some ten
  * examples of a class, and two thin classes then look alike to it: on the generated fabric, 801
  * of 1,064 crack pixels were called scratch, and on the washers the dark scratches became cracks.
- * Yet in the training masks the two never overlap in how much darker than their surroundings they
- * are, and a region judged as a whole shows that at once.
+ * Yet they differ plainly in how much darker than their surroundings they are (the generator
+ * paints cracks at 0.30 of the surface's brightness and dark scratches at 0.45), which a ratio
+ * over a whole region shows at once and a network of grey-level differences does not.
  *
  * <p>Each region of one predicted class gets the class maximising the log of the network's mean
  * share of the class over the region plus {@code weight} times the log-posterior here (equal
@@ -24,8 +25,8 @@ import java.util.List;
  *
  * <p>A class is two Gaussians, one for its regions darker than their surroundings and one for
  * those brighter, each with the log of its share of the class's regions: a scratch may be a dark
- * groove or a bright one, and one Gaussian over both would be wide enough to claim every dark
- * crack as well.
+ * groove or a bright one, and one Gaussian over both would be wide enough to give a dark crack
+ * a fair chance of being a scratch.
  *
  * @param means     per anomaly class and polarity (row {@code 2 * (class - 1) + polarity}, 0 dark,
  *                  1 bright), the mean of each descriptor
@@ -39,7 +40,10 @@ public record RegionClassifier(double[][] means, double[][] variances, double[] 
             0);
     /** The weights tried on the validation images. */
     private static final double[] WEIGHTS = {0.25, 0.5, 1, 2, 4, 8};
-    /** A class's variances are shrunk towards all regions' by this many regions' worth. */
+    /**
+     * A row's variances are shrunk towards the spread within all rows, pooled (a class's towards
+     * all regions'), by this many regions' worth.
+     */
     private static final double SHRINK = 3;
     private static final double MIN_VARIANCE = 1e-4;
     private static final double LOG_2PI = Math.log(2 * Math.PI);
@@ -128,7 +132,7 @@ public record RegionClassifier(double[][] means, double[][] variances, double[] 
         return best + 1;
     }
 
-    /** Per anomaly class, the log-posterior of a region's descriptors, with equal priors. */
+    /** Per anomaly class, the log-posterior of a region's descriptors, with equal class priors. */
     double[] logPosterior(double[] features) {
         int k = classes();
         int polarity = polarity(features);
@@ -186,7 +190,8 @@ public record RegionClassifier(double[][] means, double[][] variances, double[] 
 
     /**
      * The Gaussians of each class's training regions of each polarity, with their variances shrunk
-     * towards those of all the class's regions (a class shows some ten). A polarity with fewer
+     * towards the spread within every class and polarity, pooled (a class shows some ten regions).
+     * A polarity with fewer
      * than two regions takes its class's Gaussian, and a class with fewer than two regions takes
      * all regions' mean and twice their variance, an opinion that favours it nowhere.
      *
@@ -337,23 +342,14 @@ public record RegionClassifier(double[][] means, double[][] variances, double[] 
         long[] chosen = new long[classes];
         long[] actual = new long[classes];
         for (Judged r : regions) {
-            int c = (weight == 0 ? choose(r.shares(), new double[classes], 0)
-                    : choose(r.shares(), r.logPosterior(), weight)) - 1;
+            int c = choose(r.shares(), r.logPosterior(), weight) - 1;
             for (int t = 0; t < classes; t++) {
                 chosen[c] += r.truth()[t];
                 actual[t] += r.truth()[t];
             }
             right[c] += r.truth()[c];
         }
-        double sum = 0;
-        int shown = 0;
-        for (int c = 0; c < classes; c++) {
-            if (actual[c] > 0) {
-                sum += 2.0 * right[c] / (chosen[c] + actual[c]);
-                shown++;
-            }
-        }
-        return shown == 0 ? 0 : sum / shown;
+        return ClassOffsets.meanF1(right, chosen, actual);
     }
 
     private static double[][] deepCopy(double[][] a) {
