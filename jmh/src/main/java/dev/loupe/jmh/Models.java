@@ -10,6 +10,12 @@ import dev.loupe.engine.model.TrainedModel;
 import dev.loupe.engine.network.Architecture;
 import dev.loupe.engine.network.NetworkWeights;
 import dev.loupe.engine.preprocess.Normalization;
+import dev.loupe.manifest.AnomalyClass;
+import dev.loupe.segmentation.model.RegionClassifier;
+import dev.loupe.segmentation.model.SegmentationConfig;
+import dev.loupe.segmentation.model.SegmentationModel;
+import dev.loupe.segmentation.network.SegmentationArchitecture;
+import dev.loupe.segmentation.network.SegmentationWeights;
 import dev.loupe.testdata.DatasetGenerator;
 import dev.loupe.testdata.GeneratedDataset;
 import dev.loupe.testdata.GeneratorConfig;
@@ -23,7 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
-/** Shared set-up: a model of the standard architecture and cookie-sized JPEGs. */
+/** Shared set-up: models of the standard architectures and cookie-sized JPEGs. */
 final class Models {
     private Models() {
     }
@@ -57,5 +63,23 @@ final class Models {
         Path dir = Files.createTempDirectory("loupe-jmh");
         return DatasetGenerator.generate(GeneratorConfig.builder(PartKind.WASHER).seed(1).size(576, 768).jpeg(true)
                 .train(normal, anomalous).test(0, 0).build(), dir);
+    }
+
+    /** The bytes of one 576x768 JPEG photo. */
+    static byte[] cookieSizedJpeg() throws IOException {
+        return Files.readAllBytes(cookieSized(1, 0).root().resolve("images/train/normal-0001.jpg"));
+    }
+
+    /**
+     * A segmentation model at the default input size with these levels, classes, pixel thresholds
+     * and region classifier, and seeded weights (detection costs the same whatever their values).
+     */
+    static SegmentationModel segmentationModel(int[] channels, List<AnomalyClass> classes, double[] pixelThresholds,
+                                               RegionClassifier regions) {
+        SegmentationArchitecture a = new SegmentationArchitecture(SegmentationConfig.defaults().inputSize(), channels,
+                classes.size());
+        return new SegmentationModel(classes, SegmentationWeights.initial(a, 1),
+                new Normalization(0.5f, 0.5f, 0.5f, 0.25f, 0.25f, 0.25f), new Calibration(0.5, 1, Calibration.MAX_F1),
+                pixelThresholds, regions, new Provenance("benchmark", 0, 0, 0, 0, 1, "benchmark", Map.of(), 0), Map.of());
     }
 }

@@ -1,20 +1,13 @@
 package dev.loupe.jmh;
 
-import dev.loupe.engine.calibration.Calibration;
-import dev.loupe.engine.model.Provenance;
-import dev.loupe.engine.preprocess.Normalization;
 import dev.loupe.manifest.AnomalyClass;
 import dev.loupe.manifest.HexColor;
 import dev.loupe.segmentation.model.RegionClassifier;
 import dev.loupe.segmentation.model.SegmentationConfig;
 import dev.loupe.segmentation.model.SegmentationDetector;
 import dev.loupe.segmentation.model.SegmentationModel;
-import dev.loupe.segmentation.network.SegmentationArchitecture;
-import dev.loupe.segmentation.network.SegmentationWeights;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,14 +47,12 @@ public class SegmentDetectBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() throws IOException {
-            jpeg = Files.readAllBytes(Models.cookieSized(1, 0).root().resolve("images/train/normal-0001.jpg"));
+            jpeg = Models.cookieSizedJpeg();
             SegmentationConfig c = SegmentationConfig.defaults();
             int[] channels = levels == c.channels().length ? c.channels() : c.channelsForWideDefects();
-            SegmentationArchitecture a = new SegmentationArchitecture(c.inputSize(), channels, 1);
-            SegmentationModel model = new SegmentationModel(List.of(new AnomalyClass("cracked", HexColor.parse("#23A436"))),
-                    SegmentationWeights.initial(a, 1), new Normalization(0.5f, 0.5f, 0.5f, 0.25f, 0.25f, 0.25f),
-                    new Calibration(0.5, 1, Calibration.MAX_F1), new double[] {0.5}, RegionClassifier.NONE,
-                    new Provenance("benchmark", 0, 0, 0, 0, 1, "benchmark", Map.of(), 0), Map.of());
+            SegmentationModel model = Models.segmentationModel(channels,
+                    List.of(new AnomalyClass("cracked", HexColor.parse("#23A436"))), new double[] {0.5},
+                    RegionClassifier.NONE);
             detector = SegmentationDetector.open(model);
         }
 

@@ -1,21 +1,14 @@
 package dev.loupe.jmh;
 
-import dev.loupe.engine.calibration.Calibration;
-import dev.loupe.engine.model.Provenance;
-import dev.loupe.engine.preprocess.Normalization;
 import dev.loupe.manifest.AnomalyClass;
 import dev.loupe.manifest.HexColor;
 import dev.loupe.segmentation.model.RegionClassifier;
 import dev.loupe.segmentation.model.SegmentationConfig;
 import dev.loupe.segmentation.model.SegmentationDetector;
 import dev.loupe.segmentation.model.SegmentationModel;
-import dev.loupe.segmentation.network.SegmentationArchitecture;
-import dev.loupe.segmentation.network.SegmentationWeights;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -55,9 +48,7 @@ public class SegmentRegionsBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() throws IOException {
-            jpeg = Files.readAllBytes(Models.cookieSized(1, 0).root().resolve("images/train/normal-0001.jpg"));
-            SegmentationConfig c = SegmentationConfig.defaults();
-            SegmentationArchitecture a = new SegmentationArchitecture(c.inputSize(), c.channels(), 2);
+            jpeg = Models.cookieSizedJpeg();
             double[][] means = new double[4][6];
             double[][] variances = new double[4][6];
             for (double[] row : variances) {
@@ -66,11 +57,10 @@ public class SegmentRegionsBenchmark {
             RegionClassifier classifier = regions.equals("on")
                     ? new RegionClassifier(means, variances, new double[] {-0.7, -0.7, -0.7, -0.7}, 1)
                     : RegionClassifier.NONE;
-            SegmentationModel model = new SegmentationModel(List.of(new AnomalyClass("scratch", HexColor.parse("#23A436")),
-                    new AnomalyClass("crack", HexColor.parse("#D62728"))), SegmentationWeights.initial(a, 1),
-                    new Normalization(0.5f, 0.5f, 0.5f, 0.25f, 0.25f, 0.25f), new Calibration(0.5, 1, Calibration.MAX_F1),
-                    new double[] {1e-6, 1e-6}, classifier,
-                    new Provenance("benchmark", 0, 0, 0, 0, 1, "benchmark", Map.of(), 0), Map.of());
+            SegmentationModel model = Models.segmentationModel(SegmentationConfig.defaults().channels(),
+                    List.of(new AnomalyClass("scratch", HexColor.parse("#23A436")),
+                            new AnomalyClass("crack", HexColor.parse("#D62728"))),
+                    new double[] {1e-6, 1e-6}, classifier);
             detector = SegmentationDetector.open(model);
         }
 

@@ -124,13 +124,8 @@ public final class SegmentationArchive {
     }
 
     private static RegionClassifier regions(JsonNode node) throws IOException {
-        JsonNode priors = node.path("logPriors");
-        double[] logPriors = new double[priors.size()];
-        for (int i = 0; i < logPriors.length; i++) {
-            logPriors[i] = priors.get(i).asDouble(Double.NaN);
-        }
-        return new RegionClassifier(rows(node.path("means")), rows(node.path("variances")), logPriors,
-                node.path("weight").asDouble(Double.NaN));
+        return new RegionClassifier(rows(node.path("means")), rows(node.path("variances")),
+                values(node.path("logPriors")), node.path("weight").asDouble(Double.NaN));
     }
 
     private static double[][] rows(JsonNode array) throws IOException {
@@ -139,12 +134,17 @@ public final class SegmentationArchive {
         }
         double[][] rows = new double[array.size()][];
         for (int i = 0; i < rows.length; i++) {
-            JsonNode row = array.get(i);
-            rows[i] = new double[row.size()];
-            for (int j = 0; j < rows[i].length; j++) {
-                rows[i][j] = row.get(j).asDouble(Double.NaN);
-            }
+            rows[i] = values(array.get(i));
         }
         return rows;
+    }
+
+    /** A JSON array of numbers; what is not a number reads as NaN, which the classifier refuses. */
+    private static double[] values(JsonNode array) {
+        double[] v = new double[array.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = array.get(i).asDouble(Double.NaN);
+        }
+        return v;
     }
 }

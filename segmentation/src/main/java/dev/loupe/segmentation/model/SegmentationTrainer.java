@@ -107,10 +107,14 @@ public final class SegmentationTrainer {
         long[][] positives = new long[classCount + 1][BINS];
         long[][] negatives = new long[classCount + 1][BINS];
         long[] truthPixels = new long[classCount + 1];
+        // Kept for the region classifier's weight, for the images whose defects have masks (null
+        // for the others): its search needs the thresholds this loop is counting for.
+        List<float[]> defectProbabilities = new ArrayList<>();
         try (SegmentationForward network = new SegmentationForward(weights)) {
             for (int v = 0; v < calibrate.size(); v++) {
                 SegmentedImage i = calibrate.get(v);
                 float[] p = network.probabilities(calibrationInputs.get(v));
+                defectProbabilities.add(classCount > 1 && hasDefectMask(i) ? p : null);
                 double score = SegmentationDetector.imageScore(p, architecture);
                 (i.image().anomalous() ? anomalous : normal).add(score);
                 if (i.hasPixelTruth()) {
@@ -142,7 +146,7 @@ public final class SegmentationTrainer {
                     : pixelThreshold(positives[c], negatives[c], truthPixels[c]);
         }
         RegionClassifier regions = classCount < 2 ? RegionClassifier.NONE
-                : regionClassifier(weights, pixelThresholds, fit, calibrate, calibrationInputs);
+                : regionClassifier(architecture, pixelThresholds, fit, calibrate, defectProbabilities);
         Calibration calibration = Calibration.fit(normal.stream().mapToDouble(d -> d).toArray(),
                 anomalous.stream().mapToDouble(d -> d).toArray());
         long fitNormal = fit.stream().filter(i -> !i.image().anomalous()).count();
@@ -221,7 +225,7 @@ public final class SegmentationTrainer {
         try (SegmentationForward network = new SegmentationForward(weights)) {
             for (int v = 0; v < calibrate.size(); v++) {
                 SegmentedImage i = calibrate.get(v);
-                if (!i.hasPixelTruth() || !i.image().anomalous()) {
+                if (!hasDefectMask(i)) {
                     continue;
                 }
                 float[] p = network.probabilities(inputs.get(v));
@@ -252,66 +256,59 @@ public final class SegmentationTrainer {
      * learnt those images and outlines their defects as it outlines no new image's. On the
      * generated fabric it broke the training cracks into small fragments, and a classifier
      * learnt from them took the test images' whole cracks for scratches (docs/benchmarks.md).
+     *
+     * @param probabilities per validation image, the network's class probabilities, or null for an
+     *                      image without a defect mask
      */
-    static RegionClassifier regionClassifier(SegmentationWeights weights, double[] pixelThresholds,
+    static RegionClassifier regionClassifier(SegmentationArchitecture a, double[] pixelThresholds,
                                              List<SegmentedImage> fit, List<SegmentedImage> calibrate,
-                                             List<float[]> calibrationInputs) {
-        SegmentationArchitecture a = weights.architecture();
+                                             List<float[]> probabilities) {
         int k = a.classes();
         List<List<double[]>> training = new ArrayList<>();
         for (int c = 0; c < k; c++) {
             training.add(new ArrayList<>());
         }
         for (SegmentedImage i : fit) {
-            if (i.hasPixelTruth() && i.image().anomalous()) {
+            if (hasDefectMask(i)) {
                 RgbImage image = i.image().image();
                 for (DefectRegions.Region r : DefectRegions.find(image, i.maskAt(image.width(), image.height()))) {
                     training.get(r.classIndex() - 1).add(r.features());
                 }
             }
         }
-        float[] thresholds = SegmentationDetector.byClass(pixelThresholds);
-        List<Found> found = new ArrayList<>();
-        try (SegmentationForward network = new SegmentationForward(weights)) {
-            for (int v = 0; v < calibrate.size(); v++) {
-                found.addAll(regions(network, a, thresholds, calibrate.get(v), calibrationInputs.get(v)));
-            }
-        }
         if (training.stream().mapToInt(List::size).sum() < 2) {
             return RegionClassifier.NONE;
         }
         RegionClassifier unweighted = RegionClassifier.gaussians(training, 1);
-        List<RegionClassifier.Judged> validation = found.stream().map(f -> new RegionClassifier.Judged(f.shares(),
-                unweighted.logPosterior(f.region().features()), f.truth())).toList();
+        float[] thresholds = SegmentationDetector.byClass(pixelThresholds);
+        List<RegionClassifier.Judged> validation = new ArrayList<>();
+        for (int v = 0; v < calibrate.size(); v++) {
+            float[] p = probabilities.get(v);
+            if (p == null) {
+                continue;
+            }
+            RgbImage image = calibrate.get(v).image().image();
+            int w = image.width();
+            int h = image.height();
+            byte[] classes = SegmentationDetector.classMap(p, a, w, h, thresholds, new float[w * h]);
+            byte[] mask = calibrate.get(v).maskAt(w, h);
+            for (DefectRegions.Region r : DefectRegions.find(image, classes)) {
+                long[] truth = new long[k];
+                for (int o : r.pixels()) {
+                    if (mask[o] != 0) {
+                        truth[mask[o] - 1]++;
+                    }
+                }
+                validation.add(new RegionClassifier.Judged(RegionClassifier.networkShares(r, w, h, p, a),
+                        unweighted.logPosterior(r.features()), truth));
+            }
+        }
         double weight = RegionClassifier.bestWeight(validation, k);
         return weight == 0 ? RegionClassifier.NONE : RegionClassifier.gaussians(training, weight);
     }
 
-    /** A region detection finds on a validation image, the network's shares over it and its true classes. */
-    private record Found(DefectRegions.Region region, double[] shares, long[] truth) {
-    }
-
-    private static List<Found> regions(SegmentationForward network, SegmentationArchitecture a, float[] thresholds,
-                                       SegmentedImage image, float[] input) {
-        if (!image.hasPixelTruth() || !image.image().anomalous()) {
-            return List.of();
-        }
-        int w = image.image().image().width();
-        int h = image.image().image().height();
-        float[] p = network.probabilities(input);
-        byte[] classes = SegmentationDetector.classMap(p, a, w, h, thresholds, new float[w * h]);
-        byte[] mask = image.maskAt(w, h);
-        List<Found> found = new ArrayList<>();
-        for (DefectRegions.Region r : DefectRegions.find(image.image().image(), classes)) {
-            long[] truth = new long[a.classes()];
-            for (int o : r.pixels()) {
-                if (mask[o] != 0) {
-                    truth[mask[o] - 1]++;
-                }
-            }
-            found.add(new Found(r, RegionClassifier.networkShares(r, w, h, p, a), truth));
-        }
-        return found;
+    private static boolean hasDefectMask(SegmentedImage i) {
+        return i.hasPixelTruth() && i.image().anomalous();
     }
 
     /** The search bin of an anomaly probability (0 and 1, and rounding past them, land in the first and the last). */
