@@ -27,8 +27,8 @@ import java.util.stream.IntStream;
  * out. A seeded, stratified fraction of the images is held out to calibrate the image-level
  * decision (maximum F1, or the normal-tail rule without anomalies), as the classification engine
  * does; with two anomaly classes or more, also the {@link ClassOffsets} that settle which class a
- * defect pixel gets, then each class's pixel threshold, then the {@link RegionClassifier} that
- * may settle the class of each region.
+ * defect pixel gets, then each class's pixel threshold and the {@link RegionClassifier} that may
+ * settle the class of each region ({@link PixelThresholds} says how the two depend on each other).
  *
  * <pre>{@code
  * SegmentationModel m = new SegmentationTrainer(SegmentationConfig.defaults()).train(images, classes, listener);
@@ -44,14 +44,6 @@ public final class SegmentationTrainer {
     private static final long PASTE = 5;
     /** Rare classes weigh more per pixel, up to this many times the background. */
     private static final double MAX_CLASS_WEIGHT = 30;
-    /**
-     * The pixel threshold's search covers anomaly probabilities of log-odds -12..12 in steps of
-     * 0.1. In log-odds, not in probability: the class weights make the network confident, and on
-     * cookie the best threshold was 0.98, in the last of the bins of 0.01 this replaced.
-     */
-    private static final double LOG_ODDS_RANGE = 12;
-    private static final double LOG_ODDS_STEP = 0.1;
-    static final int BINS = (int) Math.round(2 * LOG_ODDS_RANGE / LOG_ODDS_STEP);
     /** The share of a network pixel that anomalous mask pixels must cover to make it anomalous. */
     static final double COVERAGE = 0.25;
 
@@ -100,13 +92,8 @@ public final class SegmentationTrainer {
         listener.onProgress(progress(TrainingProgress.Stage.CALIBRATING, config.epochs(), Double.NaN, start, 0, 0.95));
         List<Double> normal = new ArrayList<>();
         List<Double> anomalous = new ArrayList<>();
-        // Pixel counts per anomaly-probability bin: [0] all anomalous pixels against background,
-        // [k] the pixels whose most probable anomaly class is k, of class k or not, for class k's
-        // threshold; truthPixels[k] counts the pixels of class k (0: of any class).
         int classCount = classes.size();
-        long[][] positives = new long[classCount + 1][BINS];
-        long[][] negatives = new long[classCount + 1][BINS];
-        long[] truthPixels = new long[classCount + 1];
+        PixelThresholds pixels = new PixelThresholds(classCount);
         // Kept for the region classifier's weight, for the images whose defects have masks (null
         // for the others): its search needs the thresholds this loop is counting for.
         List<float[]> defectProbabilities = new ArrayList<>();
@@ -125,28 +112,14 @@ public final class SegmentationTrainer {
                     float[] anomaly = new float[w * h];
                     byte[] best = new byte[w * h];
                     SegmentationDetector.toImageSize(p, architecture, w, h, anomaly, best);
-                    for (int k = 0; k < truth.length; k++) {
-                        int bin = bin(anomaly[k]);
-                        int t = truth[k];
-                        int c = best[k];
-                        (t != 0 ? positives[0] : negatives[0])[bin]++;
-                        (t == c ? positives[c] : negatives[c])[bin]++;
-                        if (t != 0) {
-                            truthPixels[0]++;
-                            truthPixels[t]++;
-                        }
-                    }
+                    pixels.add(truth, anomaly, best);
                 }
             }
         }
-        double anyClass = pixelThreshold(positives[0], negatives[0], truthPixels[0]);
-        double[] pixelThresholds = new double[classCount];
-        for (int c = 1; c <= classCount; c++) {
-            pixelThresholds[c - 1] = truthPixels[c] == 0 ? anyClass
-                    : pixelThreshold(positives[c], negatives[c], truthPixels[c]);
-        }
+        double[] regionThresholds = pixels.regionClasses();
         RegionClassifier regions = classCount < 2 ? RegionClassifier.NONE
-                : regionClassifier(architecture, pixelThresholds, fit, calibrate, defectProbabilities);
+                : regionClassifier(architecture, regionThresholds, fit, calibrate, defectProbabilities);
+        double[] pixelThresholds = regions.active() ? regionThresholds : pixels.networkClasses();
         Calibration calibration = Calibration.fit(normal.stream().mapToDouble(d -> d).toArray(),
                 anomalous.stream().mapToDouble(d -> d).toArray());
         long fitNormal = fit.stream().filter(i -> !i.image().anomalous()).count();
@@ -309,50 +282,6 @@ public final class SegmentationTrainer {
 
     private static boolean hasDefectMask(SegmentedImage i) {
         return i.hasPixelTruth() && i.image().anomalous();
-    }
-
-    /** The search bin of an anomaly probability (0 and 1, and rounding past them, land in the first and the last). */
-    static int bin(float anomaly) {
-        double a = Math.max(0, Math.min(1, anomaly));
-        double logOdds = Math.log(a) - Math.log1p(-a);
-        return (int) Math.max(0, Math.min(BINS - 1, Math.floor((logOdds + LOG_ODDS_RANGE) / LOG_ODDS_STEP)));
-    }
-
-    /** The anomaly probability at the lower edge of a search bin. */
-    static double threshold(int bin) {
-        return 1 / (1 + Math.exp(LOG_ODDS_RANGE - bin * LOG_ODDS_STEP));
-    }
-
-    /**
-     * The anomaly probability that maximises the F1 of the pixels counted on the validation
-     * images: the class weights of training push probabilities up on purpose (recall), and this
-     * pulls the decision back to where precision and recall balance. 0.5 when there is no
-     * positive pixel.
-     *
-     * @param positives     per probability bin, the pixels a call there gets right
-     * @param negatives     per probability bin, the pixels a call there gets wrong
-     * @param totalPositive the pixels that should be called, including those no bin holds (of a
-     *                      class that is never the most probable there)
-     */
-    static double pixelThreshold(long[] positives, long[] negatives, long totalPositive) {
-        if (totalPositive == 0) {
-            return 0.5;
-        }
-        double best = -1;
-        int bestBin = BINS / 2;
-        long tp = 0;
-        long fp = 0;
-        // Walking down from the top: pixels in bins >= b are called anomalous.
-        for (int b = BINS - 1; b >= 1; b--) {
-            tp += positives[b];
-            fp += negatives[b];
-            double f1 = 2.0 * tp / (2.0 * tp + fp + (totalPositive - tp));
-            if (f1 > best) {
-                best = f1;
-                bestBin = b;
-            }
-        }
-        return threshold(bestBin);
     }
 
     /**

@@ -1,11 +1,14 @@
 package dev.loupe.segmentation.model;
 
-import static dev.loupe.segmentation.model.SegmentationTrainer.BINS;
-import static dev.loupe.segmentation.model.SegmentationTrainer.bin;
-import static dev.loupe.segmentation.model.SegmentationTrainer.threshold;
+import static dev.loupe.segmentation.model.PixelThresholds.BINS;
+import static dev.loupe.segmentation.model.PixelThresholds.bin;
+import static dev.loupe.segmentation.model.PixelThresholds.threshold;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The pixel thresholds of maximum F1, from probability histograms as the trainer counts them. */
@@ -20,7 +23,7 @@ class PixelThresholdTest {
         negatives[bin(0.5f)] = 200;     // confusable pixels between them
         negatives[bin(0.05f)] = 100_000; // the background
         // Calling from 0.8's bin up: tp 90, fp 0, fn 10: F1 0.947; from 0.3's bin up adds 200 false positives.
-        double t = SegmentationTrainer.pixelThreshold(positives, negatives, 100);
+        double t = PixelThresholds.pixelThreshold(positives, negatives, 100);
         assertEquals(threshold(bin(0.8f)), t, 1e-12);
         assertTrue(t > 0.5 && t <= 0.8, "between the confusable pixels and the class: " + t);
     }
@@ -32,7 +35,7 @@ class PixelThresholdTest {
         positives[bin(0.9999f)] = 100;
         negatives[bin(0.999f)] = 100; // the fringe of every defect, which weighted training calls anomalous too
         negatives[bin(0.01f)] = 100_000;
-        double t = SegmentationTrainer.pixelThreshold(positives, negatives, 100);
+        double t = PixelThresholds.pixelThreshold(positives, negatives, 100);
         assertTrue(t > 0.999 && t <= 0.9999, "threshold " + t);
     }
 
@@ -44,8 +47,8 @@ class PixelThresholdTest {
         negatives[bin(0.4f)] = 5;
         // 90 more pixels of the class have another class as the most probable: they count as missed
         // (F1 20 / (20 + 90) = 0.18 at 0.6's bin, 0.17 with the 5 negatives of 0.4's bin).
-        assertEquals(threshold(bin(0.6f)), SegmentationTrainer.pixelThreshold(positives, negatives, 100), 1e-12);
-        assertEquals(0.5, SegmentationTrainer.pixelThreshold(new long[BINS], negatives, 0), 1e-9,
+        assertEquals(threshold(bin(0.6f)), PixelThresholds.pixelThreshold(positives, negatives, 100), 1e-12);
+        assertEquals(0.5, PixelThresholds.pixelThreshold(new long[BINS], negatives, 0), 1e-9,
                 "no positive pixel: the neutral threshold");
     }
 
@@ -60,5 +63,49 @@ class PixelThresholdTest {
             assertTrue(threshold(b) <= p + 1e-7 && p < threshold(b + 1) + 1e-7, p + " lies in its bin " + b);
         }
         assertTrue(bin(0.999f) > bin(0.99f) && bin(0.99f) > bin(0.98f), "the top of the range is resolved");
+    }
+
+    @Test
+    void aRegionClassifiersThresholdsJudgeAnomalousOrNotAlone() {
+        PixelThresholds pixels = new PixelThresholds(2);
+        // Pixels whose most probable anomaly class is 1: 100 of class 1 at 0.95, 100 of class 2 at
+        // 0.7 (the network's class is wrong, a region classifier may set it right), 1000 of
+        // background at 0.3.
+        pixels.add(filled(100, 1), filledF(100, 0.95f), filled(100, 1));
+        pixels.add(filled(100, 2), filledF(100, 0.7f), filled(100, 1));
+        pixels.add(filled(1000, 0), filledF(1000, 0.3f), filled(1000, 1));
+        assertEquals(threshold(bin(0.95f)), pixels.networkClasses()[0], 1e-12,
+                "where the network's class stands, the class-2 pixels are false calls of class 1");
+        assertEquals(threshold(bin(0.7f)), pixels.regionClasses()[0], 1e-12,
+                "where a region classifier settles the class, they are defects to find");
+        assertEquals(threshold(bin(0.7f)), pixels.regionClasses()[1], 1e-12,
+                "a class the network never calls gets the any-class threshold");
+    }
+
+    @Test
+    void oneClassGetsTheSameThresholdsEitherWay() {
+        SplittableRandom random = new SplittableRandom(7);
+        PixelThresholds pixels = new PixelThresholds(1);
+        int n = 5_000;
+        byte[] truth = new byte[n];
+        float[] anomaly = new float[n];
+        for (int k = 0; k < n; k++) {
+            truth[k] = (byte) (random.nextDouble() < 0.1 ? 1 : 0);
+            anomaly[k] = (float) Math.min(1, random.nextDouble() * 0.6 + (truth[k] == 1 ? 0.4 : 0));
+        }
+        pixels.add(truth, anomaly, filled(n, 1));
+        assertArrayEquals(pixels.networkClasses(), pixels.regionClasses(), 0);
+    }
+
+    private static byte[] filled(int n, int value) {
+        byte[] a = new byte[n];
+        Arrays.fill(a, (byte) value);
+        return a;
+    }
+
+    private static float[] filledF(int n, float value) {
+        float[] a = new float[n];
+        Arrays.fill(a, value);
+        return a;
     }
 }
