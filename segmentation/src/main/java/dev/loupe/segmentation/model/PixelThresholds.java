@@ -68,7 +68,7 @@ final class PixelThresholds {
 
     /** The thresholds by class 1..n (index 0 for class 1) where the network's class stands. */
     double[] networkClasses() {
-        double anyClass = pixelThreshold(right[0], wrong[0], truth[0]);
+        double anyClass = anyClass();
         double[] t = new double[classes];
         for (int c = 1; c <= classes; c++) {
             t[c - 1] = truth[c] == 0 ? anyClass : pixelThreshold(right[c], wrong[c], truth[c]);
@@ -78,13 +78,18 @@ final class PixelThresholds {
 
     /** The thresholds by class 1..n where a region classifier settles the class: anomalous or not. */
     double[] regionClasses() {
-        double anyClass = pixelThreshold(right[0], wrong[0], truth[0]);
+        double anyClass = anyClass();
         double[] t = new double[classes];
         for (int c = 1; c <= classes; c++) {
             long found = Arrays.stream(anomalous[c]).sum();
             t[c - 1] = found == 0 ? anyClass : pixelThreshold(anomalous[c], background[c], found);
         }
         return t;
+    }
+
+    /** The threshold of all anomalous pixels against background, for a class with no pixel to judge by. */
+    private double anyClass() {
+        return pixelThreshold(right[0], wrong[0], truth[0]);
     }
 
     /** The search bin of an anomaly probability (0 and 1, and rounding past them, land in the first and the last). */

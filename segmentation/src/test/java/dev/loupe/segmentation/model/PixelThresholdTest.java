@@ -71,9 +71,9 @@ class PixelThresholdTest {
         // Pixels whose most probable anomaly class is 1: 100 of class 1 at 0.95, 100 of class 2 at
         // 0.7 (the network's class is wrong, a region classifier may set it right), 1000 of
         // background at 0.3.
-        pixels.add(filled(100, 1), filledF(100, 0.95f), filled(100, 1));
-        pixels.add(filled(100, 2), filledF(100, 0.7f), filled(100, 1));
-        pixels.add(filled(1000, 0), filledF(1000, 0.3f), filled(1000, 1));
+        pixels.add(classes(100, 1), probabilities(100, 0.95f), classes(100, 1));
+        pixels.add(classes(100, 2), probabilities(100, 0.7f), classes(100, 1));
+        pixels.add(classes(1000, 0), probabilities(1000, 0.3f), classes(1000, 1));
         assertEquals(threshold(bin(0.95f)), pixels.networkClasses()[0], 1e-12,
                 "where the network's class stands, the class-2 pixels are false calls of class 1");
         assertEquals(threshold(bin(0.7f)), pixels.regionClasses()[0], 1e-12,
@@ -93,17 +93,17 @@ class PixelThresholdTest {
             truth[k] = (byte) (random.nextDouble() < 0.1 ? 1 : 0);
             anomaly[k] = (float) Math.min(1, random.nextDouble() * 0.6 + (truth[k] == 1 ? 0.4 : 0));
         }
-        pixels.add(truth, anomaly, filled(n, 1));
+        pixels.add(truth, anomaly, classes(n, 1));
         assertArrayEquals(pixels.networkClasses(), pixels.regionClasses(), 0);
     }
 
-    private static byte[] filled(int n, int value) {
+    private static byte[] classes(int n, int value) {
         byte[] a = new byte[n];
         Arrays.fill(a, (byte) value);
         return a;
     }
 
-    private static float[] filledF(int n, float value) {
+    private static float[] probabilities(int n, float value) {
         float[] a = new float[n];
         Arrays.fill(a, value);
         return a;
