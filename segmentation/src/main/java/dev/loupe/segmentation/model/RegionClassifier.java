@@ -38,8 +38,8 @@ public record RegionClassifier(double[][] means, double[][] variances, double[] 
     /** No second opinion: detection keeps the network's classes. */
     public static final RegionClassifier NONE = new RegionClassifier(new double[0][], new double[0][], new double[0],
             0);
-    /** The weights tried on the validation images. */
-    private static final double[] WEIGHTS = {0.25, 0.5, 1, 2, 4, 8};
+    /** The weights tried on the validation images against the default of 1. */
+    private static final double[] OTHER_WEIGHTS = {0.25, 0.5, 2, 4, 8};
     /**
      * A row's variances are shrunk towards the spread within all rows, pooled (a class's towards
      * all regions'), by this many regions' worth.
@@ -92,6 +92,11 @@ public record RegionClassifier(double[][] means, double[][] variances, double[] 
     @Override
     public double[] logPriors() {
         return logPriors.clone();
+    }
+
+    /** The same Gaussians counted at another weight; {@link #NONE} at 0. */
+    RegionClassifier withWeight(double newWeight) {
+        return newWeight == 0 ? NONE : new RegionClassifier(means, variances, logPriors, newWeight);
     }
 
     /** Whether detection consults it. */
@@ -323,7 +328,7 @@ public record RegionClassifier(double[][] means, double[][] variances, double[] 
     static double bestWeight(List<Judged> regions, int classes) {
         double chosen = 1;
         double best = meanF1(regions, classes, 1);
-        for (double w : WEIGHTS) {
+        for (double w : OTHER_WEIGHTS) {
             double f = meanF1(regions, classes, w);
             if (f > best + 1e-9) {
                 best = f;

@@ -276,8 +276,7 @@ public final class SegmentationTrainer {
                         unweighted.logPosterior(r.features()), truth));
             }
         }
-        double weight = RegionClassifier.bestWeight(validation, k);
-        return weight == 0 ? RegionClassifier.NONE : RegionClassifier.gaussians(training, weight);
+        return unweighted.withWeight(RegionClassifier.bestWeight(validation, k));
     }
 
     private static boolean hasDefectMask(SegmentedImage i) {

@@ -58,6 +58,13 @@ class RegionClassifierTest {
     }
 
     @Test
+    void anotherWeightKeepsTheGaussiansAndZeroTurnsItOff() {
+        RegionClassifier c = scratchesAndCracks(1);
+        assertEquals(scratchesAndCracks(2), c.withWeight(2));
+        assertEquals(RegionClassifier.NONE, c.withWeight(0));
+    }
+
+    @Test
     void theNetworksShareAndTheClassifierAreWeighed() {
         double[] shares = {0.7, 0.3};
         double[] logPosterior = {Math.log(0.05), Math.log(0.95)};
