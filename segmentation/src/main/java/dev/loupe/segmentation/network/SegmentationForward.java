@@ -14,8 +14,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The segmentation network's forward pass by direct libnd4j op calls, for detection and
- * calibration: the same ops as {@link SegmentationGraph} (pooling by an equal, faster reduction,
- * see {@link Convolutions#maxPool2}) without SameDiff's per-op bookkeeping, which at one image a
+ * calibration: the same function as {@link SegmentationGraph} (pooling by an equal, faster
+ * reduction, see {@link Convolutions#maxPool2}; each decoder level's projection before its
+ * upsampling, which commute) without SameDiff's per-op bookkeeping, which at one image a
  * call cost more than the convolutions (the same lesson as the classification network's forward
  * pass).
  *
@@ -69,9 +70,12 @@ public final class SegmentationForward implements AutoCloseable {
             x = encoder[levels - 1];
             encoder[levels - 1] = null;
             for (int l = levels - 2; l >= 0; l--) {
+                // The graph upsamples, then projects by a 1x1 convolution. A 1x1 convolution works
+                // on each pixel alone and nearest upsampling copies pixels, so projecting first
+                // gives the same values from a quarter of the pixels, and upsamples fewer channels.
                 INDArray merged;
-                try (INDArray up = Nd4j.exec(new Upsampling2d(x, 2, 2, true))[0]) {
-                    merged = conv("p" + l, up, Convolutions.CONV1);
+                try (INDArray projected = conv("p" + l, x, Convolutions.CONV1)) {
+                    merged = Nd4j.exec(new Upsampling2d(projected, 2, 2, true))[0];
                 }
                 merged.addi(encoder[l]);
                 relu(merged);
