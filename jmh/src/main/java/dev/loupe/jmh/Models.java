@@ -71,15 +71,15 @@ final class Models {
     }
 
     /**
-     * A segmentation model at the default input size with these levels, classes, pixel thresholds,
-     * region classifier and mirror average, and seeded weights (detection costs the same whatever their values).
+     * A segmentation model at the default input size with these levels, classes, pixel thresholds
+     * and region classifier, and seeded weights (detection costs the same whatever their values).
      */
     static SegmentationModel segmentationModel(int[] channels, List<AnomalyClass> classes, double[] pixelThresholds,
-                                               RegionClassifier regions, boolean mirrorAverage) {
+                                               RegionClassifier regions) {
         SegmentationArchitecture a = new SegmentationArchitecture(SegmentationConfig.defaults().inputSize(), channels,
                 classes.size());
         return new SegmentationModel(classes, SegmentationWeights.initial(a, 1),
                 new Normalization(0.5f, 0.5f, 0.5f, 0.25f, 0.25f, 0.25f), new Calibration(0.5, 1, Calibration.MAX_F1),
-                pixelThresholds, regions, mirrorAverage, new Provenance("benchmark", 0, 0, 0, 0, 1, "benchmark", Map.of(), 0), Map.of());
+                pixelThresholds, regions, false, new Provenance("benchmark", 0, 0, 0, 0, 1, "benchmark", Map.of(), 0), Map.of());
     }
 }

@@ -28,8 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * A segmentation model answering a 576x768 JPEG, decode to result with the mask PNG encoded,
  * on one thread (the target is 80 ms on the 2-core CI machine). The network has the default
  * configuration's shape ({@code levels=4}) or the fifth level training adds for wide defects
- * ({@code levels=5}), and seeded weights: detection costs the same whatever their values. With
- * {@code mirror=true} the model answers with the mirror average (an option, off by default).
+ * ({@code levels=5}), and seeded weights: detection costs the same whatever their values.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -43,9 +42,6 @@ public class SegmentDetectBenchmark {
     public static class Segmenter {
         @Param({"4", "5"})
         int levels;
-        /** Whether the model averages its answers with the mirror image's (twice the network's work). */
-        @Param({"false", "true"})
-        boolean mirror;
         byte[] jpeg;
         SegmentationDetector detector;
 
@@ -56,7 +52,7 @@ public class SegmentDetectBenchmark {
             int[] channels = levels == c.channels().length ? c.channels() : c.channelsForWideDefects();
             SegmentationModel model = Models.segmentationModel(channels,
                     List.of(new AnomalyClass("cracked", HexColor.parse("#23A436"))), new double[] {0.5},
-                    RegionClassifier.NONE, mirror);
+                    RegionClassifier.NONE);
             detector = SegmentationDetector.open(model);
         }
 

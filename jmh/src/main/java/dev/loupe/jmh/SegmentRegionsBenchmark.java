@@ -60,7 +60,7 @@ public class SegmentRegionsBenchmark {
             SegmentationModel model = Models.segmentationModel(SegmentationConfig.defaults().channels(),
                     List.of(new AnomalyClass("scratch", HexColor.parse("#23A436")),
                             new AnomalyClass("crack", HexColor.parse("#D62728"))),
-                    new double[] {1e-6, 1e-6}, classifier, false);
+                    new double[] {1e-6, 1e-6}, classifier);
             detector = SegmentationDetector.open(model);
         }
 
