@@ -118,7 +118,6 @@ final class SegmentationRun {
                 levels.add(channels);
             }
             o.put("regionWeight", model.regions().weight());
-            o.put("mirrorAverage", model.mirrorAverage());
             if (!Double.isNaN(trainSeconds)) {
                 o.put("trainSeconds", trainSeconds);
             }

@@ -33,11 +33,6 @@ final class TrainingOptions {
                     + "training image pasted onto it, per epoch (default: 0, off).")
     Double pasteRate;
 
-    @Option(names = "--mirror-average",
-            description = "Segmentation: answer with the mean of the network's answers for the image and its mirror "
-                    + "image, at twice the network's time (default: off).")
-    boolean mirrorAverage;
-
     ModelConfig apply(ModelConfig config) {
         if (noAppearance) {
             config = config.withAppearance(false);
@@ -69,9 +64,6 @@ final class TrainingOptions {
         }
         if (pasteRate != null) {
             config = config.withPasteRate(pasteRate);
-        }
-        if (mirrorAverage) {
-            config = config.withMirrorAverage(true);
         }
         return config;
     }

@@ -80,6 +80,6 @@ final class Models {
                 classes.size());
         return new SegmentationModel(classes, SegmentationWeights.initial(a, 1),
                 new Normalization(0.5f, 0.5f, 0.5f, 0.25f, 0.25f, 0.25f), new Calibration(0.5, 1, Calibration.MAX_F1),
-                pixelThresholds, regions, false, new Provenance("benchmark", 0, 0, 0, 0, 1, "benchmark", Map.of(), 0), Map.of());
+                pixelThresholds, regions, new Provenance("benchmark", 0, 0, 0, 0, 1, "benchmark", Map.of(), 0), Map.of());
     }
 }

@@ -63,7 +63,6 @@ public final class SegmentationArchive {
         if (m.regions().active()) {
             putRegions(root.putObject("regions"), m.regions());
         }
-        root.put("mirrorAverage", m.mirrorAverage());
         ModelDescriptions.putMetrics(root, m.metrics());
         ModelDescriptions.putProvenance(root, m.provenance());
         Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -98,10 +97,9 @@ public final class SegmentationArchive {
             }
             // Archives before region classifiers, and models that do without one, have no "regions".
             RegionClassifier regions = root.has("regions") ? regions(root.path("regions")) : RegionClassifier.NONE;
-            // Archives before the mirror average have no "mirrorAverage": their models answer without it.
             return new SegmentationModel(classes, weights, ModelDescriptions.normalization(root),
-                    ModelDescriptions.calibration(root), thresholds, regions, root.path("mirrorAverage").asBoolean(false),
-                    ModelDescriptions.provenance(root), ModelDescriptions.metrics(root));
+                    ModelDescriptions.calibration(root), thresholds, regions, ModelDescriptions.provenance(root),
+                    ModelDescriptions.metrics(root));
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidArchiveException invalid) {
                 throw invalid;

@@ -19,14 +19,10 @@ import java.util.Arrays;
  *                           the channels are chosen explicitly
  * @param pasteRate          the chance, per image and epoch, that training pastes a labelled defect
  *                           of another training image onto it (see {@code DefectPaste}); 0 turns it off
- * @param mirrorAverage      whether the model answers with the mean of the network's answers for
- *                           the image and its mirror image, at twice the network's time (see
- *                           {@code SegmentationForward}); the thresholds are fitted on those answers
  */
 public record SegmentationConfig(long seed, int inputSize, int[] channels, int epochs, int batchSize,
                                  double learningRate, Augmenter augmenter, double validationFraction,
-                                 boolean deepenForWideDefects, double pasteRate,
-                                 boolean mirrorAverage) {
+                                 boolean deepenForWideDefects, double pasteRate) {
     public SegmentationConfig {
         channels = channels.clone();
         if (epochs < 1 || batchSize < 1 || !(learningRate > 0) || !(validationFraction > 0 && validationFraction < 1)) {
@@ -40,11 +36,11 @@ public record SegmentationConfig(long seed, int inputSize, int[] channels, int e
 
     /**
      * 192 pixels, levels of 16-32-48-64 channels (and a fifth of 96 for wide defects), 60 epochs of
-     * 4 images, Adam at 2e-3, no pasted defects, no mirror average.
+     * 4 images, Adam at 2e-3, no pasted defects.
      */
     public static SegmentationConfig defaults() {
         return new SegmentationConfig(1, 192, new int[] {16, 32, 48, 64}, 60, 4, 2e-3, Augmenter.standard(), 0.2, true,
-                0, false);
+                0);
     }
 
     @Override
@@ -54,17 +50,17 @@ public record SegmentationConfig(long seed, int inputSize, int[] channels, int e
 
     public SegmentationConfig withSeed(long s) {
         return new SegmentationConfig(s, inputSize, channels, epochs, batchSize, learningRate, augmenter,
-                validationFraction, deepenForWideDefects, pasteRate, mirrorAverage);
+                validationFraction, deepenForWideDefects, pasteRate);
     }
 
     public SegmentationConfig withEpochs(int e) {
         return new SegmentationConfig(seed, inputSize, channels, e, batchSize, learningRate, augmenter,
-                validationFraction, deepenForWideDefects, pasteRate, mirrorAverage);
+                validationFraction, deepenForWideDefects, pasteRate);
     }
 
     public SegmentationConfig withInputSize(int size) {
         return new SegmentationConfig(seed, size, channels, epochs, batchSize, learningRate, augmenter,
-                validationFraction, deepenForWideDefects, pasteRate, mirrorAverage);
+                validationFraction, deepenForWideDefects, pasteRate);
     }
 
     /**
@@ -80,27 +76,22 @@ public record SegmentationConfig(long seed, int inputSize, int[] channels, int e
     /** Exactly these levels: the depth is no longer chosen from the masks. */
     public SegmentationConfig withChannels(int[] c) {
         return new SegmentationConfig(seed, inputSize, c, epochs, batchSize, learningRate, augmenter,
-                validationFraction, false, pasteRate, mirrorAverage);
+                validationFraction, false, pasteRate);
     }
 
     public SegmentationConfig withLearningRate(double lr) {
         return new SegmentationConfig(seed, inputSize, channels, epochs, batchSize, lr, augmenter, validationFraction,
-                deepenForWideDefects, pasteRate, mirrorAverage);
+                deepenForWideDefects, pasteRate);
     }
 
     public SegmentationConfig withBatchSize(int b) {
         return new SegmentationConfig(seed, inputSize, channels, epochs, b, learningRate, augmenter,
-                validationFraction, deepenForWideDefects, pasteRate, mirrorAverage);
+                validationFraction, deepenForWideDefects, pasteRate);
     }
 
     public SegmentationConfig withPasteRate(double rate) {
         return new SegmentationConfig(seed, inputSize, channels, epochs, batchSize, learningRate, augmenter,
-                validationFraction, deepenForWideDefects, rate, mirrorAverage);
-    }
-
-    public SegmentationConfig withMirrorAverage(boolean average) {
-        return new SegmentationConfig(seed, inputSize, channels, epochs, batchSize, learningRate, augmenter,
-                validationFraction, deepenForWideDefects, pasteRate, average);
+                validationFraction, deepenForWideDefects, rate);
     }
 
     @Override
@@ -108,7 +99,6 @@ public record SegmentationConfig(long seed, int inputSize, int[] channels, int e
         return "SegmentationConfig[seed=" + seed + ", inputSize=" + inputSize + ", channels="
                 + Arrays.toString(channels) + ", epochs=" + epochs + ", batchSize=" + batchSize
                 + ", learningRate=" + learningRate + ", augmenter=" + augmenter + ", validationFraction="
-                + validationFraction + ", deepenForWideDefects=" + deepenForWideDefects + ", pasteRate=" + pasteRate
-                + ", mirrorAverage=" + mirrorAverage + "]";
+                + validationFraction + ", deepenForWideDefects=" + deepenForWideDefects + ", pasteRate=" + pasteRate + "]";
     }
 }

@@ -43,7 +43,7 @@ public final class SegmentationDetector implements AutoCloseable {
 
     private SegmentationDetector(SegmentationModel model) {
         this.model = model;
-        this.network = new SegmentationForward(model.weights(), model.mirrorAverage());
+        this.network = new SegmentationForward(model.weights());
         this.input = new float[3 * model.inputSize() * model.inputSize()];
         this.colors = model.classes().stream().map(AnomalyClass::color).toList();
         this.thresholds = byClass(model.pixelThresholds());

@@ -28,15 +28,12 @@ import java.util.TreeMap;
  *                      validation masks do not show (0.5 without any anomalous validation mask)
  * @param regions       the second opinion on each anomalous region's class, or
  *                      {@link RegionClassifier#NONE}
- * @param mirrorAverage whether the network's answer is averaged with its answer for the mirrored
- *                      image (see {@code SegmentationForward}); the thresholds were fitted on the
- *                      answers it gives
  * @param provenance    how it was made
  * @param metrics       figures from its evaluation, empty before one
  */
 public record SegmentationModel(List<AnomalyClass> classes, SegmentationWeights weights, Normalization normalization,
                                 Calibration calibration, double[] pixelThresholds, RegionClassifier regions,
-                                boolean mirrorAverage, Provenance provenance, Map<String, Double> metrics) {
+                                Provenance provenance, Map<String, Double> metrics) {
     public static final String SEGMENTATION = "segmentation";
 
     public SegmentationModel {
@@ -75,11 +72,11 @@ public record SegmentationModel(List<AnomalyClass> classes, SegmentationWeights 
 
     public SegmentationModel withMetrics(Map<String, Double> newMetrics) {
         return new SegmentationModel(classes, weights, normalization, calibration, pixelThresholds, regions,
-                mirrorAverage, provenance, newMetrics);
+                provenance, newMetrics);
     }
 
     public SegmentationModel withRegions(RegionClassifier newRegions) {
         return new SegmentationModel(classes, weights, normalization, calibration, pixelThresholds, newRegions,
-                mirrorAverage, provenance, metrics);
+                provenance, metrics);
     }
 }

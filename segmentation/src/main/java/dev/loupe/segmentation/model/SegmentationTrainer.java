@@ -87,7 +87,7 @@ public final class SegmentationTrainer {
                 .toList();
         calibrationInputs.forEach(normalization::apply);
         SegmentationWeights weights = classes.size() < 2 ? trained
-                : ClassOffsets.fold(trained, classOffsets(trained, config.mirrorAverage(), calibrate, calibrationInputs));
+                : ClassOffsets.fold(trained, classOffsets(trained, calibrate, calibrationInputs));
 
         listener.onProgress(progress(TrainingProgress.Stage.CALIBRATING, config.epochs(), Double.NaN, start, 0, 0.95));
         List<Double> normal = new ArrayList<>();
@@ -97,7 +97,7 @@ public final class SegmentationTrainer {
         // Kept for the region classifier's weight, for the images whose defects have masks (null
         // for the others): its search needs the thresholds this loop is counting for.
         List<float[]> defectProbabilities = new ArrayList<>();
-        try (SegmentationForward network = new SegmentationForward(weights, config.mirrorAverage())) {
+        try (SegmentationForward network = new SegmentationForward(weights)) {
             for (int v = 0; v < calibrate.size(); v++) {
                 SegmentedImage i = calibrate.get(v);
                 float[] p = network.probabilities(calibrationInputs.get(v));
@@ -128,7 +128,7 @@ public final class SegmentationTrainer {
                 Provenance.currentEnvironment(), (System.nanoTime() - start) / 1e9);
         listener.onProgress(progress(TrainingProgress.Stage.DONE, config.epochs(), Double.NaN, start, 0, 1));
         return new SegmentationModel(classes, weights, normalization, calibration, pixelThresholds, regions,
-                config.mirrorAverage(), provenance, Map.of());
+                provenance, Map.of());
     }
 
     private SegmentationWeights fitNetwork(SegmentationArchitecture architecture, List<SegmentedImage> fit,
@@ -187,15 +187,15 @@ public final class SegmentationTrainer {
     }
 
     /** {@link ClassOffsets} fitted on the defect pixels of the validation images, at the network's size. */
-    private static double[] classOffsets(SegmentationWeights weights, boolean mirrorAverage,
-                                         List<SegmentedImage> calibrate, List<float[]> inputs) {
+    private static double[] classOffsets(SegmentationWeights weights, List<SegmentedImage> calibrate,
+                                         List<float[]> inputs) {
         SegmentationArchitecture a = weights.architecture();
         int size = a.inputSize();
         int plane = size * size;
         int classCount = a.classes();
         List<float[]> logProbabilities = new ArrayList<>();
         List<Integer> truth = new ArrayList<>();
-        try (SegmentationForward network = new SegmentationForward(weights, mirrorAverage)) {
+        try (SegmentationForward network = new SegmentationForward(weights)) {
             for (int v = 0; v < calibrate.size(); v++) {
                 SegmentedImage i = calibrate.get(v);
                 if (!hasDefectMask(i)) {

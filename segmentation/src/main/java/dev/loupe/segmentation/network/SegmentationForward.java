@@ -20,11 +20,6 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * call cost more than the convolutions (the same lesson as the classification network's forward
  * pass).
  *
- * <p>Optionally mirror-averaged: the answer is then the mean of the network's answer for the
- * image and, mirrored back, its answer for the image mirrored left to right. Training mirrors
- * images at random, so the network has learnt both; averaging the two takes out part of what
- * each answer owes to chance, at twice the network's time.
- *
  * <p>Owns native copies of the weights, released by {@link #close()}; every intermediate array
  * of a call is closed before it returns, so native memory does not grow with calls. Not
  * thread-safe: one per thread.
@@ -32,20 +27,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class SegmentationForward implements AutoCloseable {
     private final SegmentationArchitecture architecture;
     private final Map<String, INDArray> arrays = new HashMap<>();
-    private final boolean mirrorAverage;
     private boolean closed;
 
-    /** The network's own answer, not mirror-averaged. */
     public SegmentationForward(SegmentationWeights weights) {
-        this(weights, false);
-    }
-
-    /**
-     * @param mirrorAverage whether to average each answer with the mirrored image's
-     */
-    public SegmentationForward(SegmentationWeights weights, boolean mirrorAverage) {
         this.architecture = weights.architecture();
-        this.mirrorAverage = mirrorAverage;
         weights.tensors().forEach((name, t) -> arrays.put(name, array(t)));
     }
 
@@ -59,8 +44,7 @@ public final class SegmentationForward implements AutoCloseable {
 
     /**
      * Class probabilities of one normalised image ({@code 3 x s x s}), {@code [classes+1][s*s]}
-     * flattened class-major, as {@link SegmentationGraph#probabilities} computes them (averaged
-     * with the mirrored image's when this pass mirror-averages).
+     * flattened class-major, as {@link SegmentationGraph#probabilities} computes them.
      */
     public float[] probabilities(float[] input) {
         if (closed) {
@@ -70,30 +54,6 @@ public final class SegmentationForward implements AutoCloseable {
         if (input.length != 3 * s * s) {
             throw new IllegalArgumentException("expected " + 3 * s * s + " input values, got " + input.length);
         }
-        float[] p = network(input);
-        if (mirrorAverage) {
-            float[] mirrored = network(mirrorRows(input, s));
-            float[] back = mirrorRows(mirrored, s);
-            for (int i = 0; i < p.length; i++) {
-                p[i] = (p[i] + back[i]) * 0.5f;
-            }
-        }
-        return p;
-    }
-
-    /** A copy of planes of {@code s x s} values with every row reversed: the image mirrored left to right. */
-    static float[] mirrorRows(float[] planes, int s) {
-        float[] out = new float[planes.length];
-        for (int row = 0; row < planes.length; row += s) {
-            for (int x = 0; x < s; x++) {
-                out[row + x] = planes[row + s - 1 - x];
-            }
-        }
-        return out;
-    }
-
-    private float[] network(float[] input) {
-        int s = architecture.inputSize();
         int levels = architecture.levels();
         INDArray[] encoder = new INDArray[levels];
         INDArray x = null;

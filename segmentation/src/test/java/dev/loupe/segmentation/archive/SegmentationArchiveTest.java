@@ -24,14 +24,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What training fitted round-trips, and archives from before each addition still load. */
+/** The per-class pixel thresholds round-trip, and an archive from before them still loads. */
 class SegmentationArchiveTest {
     private static SegmentationModel model(double[] thresholds) {
         SegmentationArchitecture a = new SegmentationArchitecture(32, new int[] {4, 8}, 2);
         return new SegmentationModel(List.of(new AnomalyClass("scratch", HexColor.parse("#00FF00")),
                 new AnomalyClass("stain", HexColor.parse("#FF0000"))), SegmentationWeights.initial(a, 1),
                 new Normalization(0.5f, 0.5f, 0.5f, 0.25f, 0.25f, 0.25f), new Calibration(0.2, 0.1, Calibration.MAX_F1),
-                thresholds, RegionClassifier.NONE, false, new Provenance("test", 1, 1, 1, 1, 1, "test", Map.of(), 0), Map.of());
+                thresholds, RegionClassifier.NONE, new Provenance("test", 1, 1, 1, 1, 1, "test", Map.of(), 0), Map.of());
     }
 
     @Test
@@ -76,23 +76,6 @@ class SegmentationArchiveTest {
                 .get(ArchiveContainer.MODEL));
         assertFalse(root.has("regions"));
         assertEquals(RegionClassifier.NONE, SegmentationArchive.fromBytes(without, "m").regions());
-    }
-
-    @Test
-    void theMirrorAverageRoundTripsAndAnOlderArchiveAnswersWithoutIt() throws Exception {
-        SegmentationModel plain = model(new double[] {0.3, 0.7});
-        SegmentationModel mirrored = new SegmentationModel(plain.classes(), plain.weights(), plain.normalization(),
-                plain.calibration(), plain.pixelThresholds(), plain.regions(), true, plain.provenance(), plain.metrics());
-        assertTrue(SegmentationArchive.fromBytes(SegmentationArchive.toBytes(mirrored), "m").mirrorAverage());
-
-        Map<String, byte[]> entries = new LinkedHashMap<>(ArchiveContainer.read(SegmentationArchive.toBytes(mirrored),
-                "m"));
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode root = (ObjectNode) json.readTree(entries.get(ArchiveContainer.MODEL));
-        root.remove("mirrorAverage");             // as written before the option
-        entries.put(ArchiveContainer.MODEL, json.writeValueAsBytes(root));
-        entries.remove("checksums.json");
-        assertFalse(SegmentationArchive.fromBytes(ArchiveContainer.write(entries), "old").mirrorAverage());
     }
 
     @Test

@@ -47,7 +47,7 @@ class DefectWidthsTest {
     }
 
     private static SegmentationConfig config(int[] channels, boolean deepen) {
-        return new SegmentationConfig(1, SIZE, channels, 1, 4, 2e-3, Augmenter.standard(), 0.25, deepen, 0, false);
+        return new SegmentationConfig(1, SIZE, channels, 1, 4, 2e-3, Augmenter.standard(), 0.25, deepen, 0);
     }
 
     @Test

@@ -2,16 +2,11 @@ package dev.loupe.segmentation.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loupe.engine.archive.ArchiveContainer;
 import dev.loupe.engine.archive.InvalidArchiveException;
-import dev.loupe.engine.image.ImageDecoder;
-import dev.loupe.engine.image.Resizer;
-import dev.loupe.engine.image.RgbImage;
 import dev.loupe.engine.model.TrainingProgress;
 import dev.loupe.engine.preprocess.Augmenter;
 import dev.loupe.manifest.HexColor;
@@ -20,7 +15,6 @@ import dev.loupe.manifest.Manifest;
 import dev.loupe.segmentation.archive.SegmentationArchive;
 import dev.loupe.segmentation.evaluation.SegmentationEvaluation;
 import dev.loupe.segmentation.metrics.PixelClassMetrics;
-import dev.loupe.segmentation.network.SegmentationForward;
 import dev.loupe.testdata.DatasetGenerator;
 import dev.loupe.testdata.GeneratedDataset;
 import dev.loupe.testdata.GeneratorConfig;
@@ -48,7 +42,7 @@ class SegmentationLifecycleTest {
 
     /** Small and quick: the images' own 96 pixels, three narrow levels, 20 epochs. */
     static SegmentationConfig tiny() {
-        return new SegmentationConfig(1, 96, new int[] {8, 16, 24}, 20, 4, 2e-3, Augmenter.standard(), 0.25, true, 0.5, false);
+        return new SegmentationConfig(1, 96, new int[] {8, 16, 24}, 20, 4, 2e-3, Augmenter.standard(), 0.25, true, 0.5);
     }
 
     @BeforeAll
@@ -134,33 +128,5 @@ class SegmentationLifecycleTest {
         assertEquals(again.weights().tensors(), twice.weights().tensors());
         assertArrayEquals(again.pixelThresholds(), twice.pixelThresholds());
         assertEquals(again.regions(), twice.regions());
-    }
-
-    @Test
-    void theMirrorAverageChangesHowTheModelAnswersNotWhatItLearns() throws Exception {
-        SegmentationModel plain = new SegmentationTrainer(tiny().withEpochs(1)).train(train, trainManifest.classes(),
-                TrainingProgress.Listener.NONE);
-        SegmentationModel mirrored = new SegmentationTrainer(tiny().withEpochs(1).withMirrorAverage(true)).train(train,
-                trainManifest.classes(), TrainingProgress.Listener.NONE);
-        // The same network; only the head's biases, where the class offsets fitted on the
-        // validation answers are folded, may differ.
-        for (String name : plain.weights().tensors().keySet()) {
-            if (!name.equals("h.b")) {
-                assertEquals(plain.weights().get(name), mirrored.weights().get(name), name);
-            }
-        }
-        assertFalse(plain.mirrorAverage());
-        assertTrue(mirrored.mirrorAverage());
-        RgbImage image = ImageDecoder.service().decode(Files.readAllBytes(test.get(0).image().source()));
-        float[] input = Resizer.toPlanar(image, mirrored.inputSize());
-        mirrored.normalization().apply(input);
-        double expected;
-        try (SegmentationForward averaged = new SegmentationForward(mirrored.weights(), true)) {
-            expected = SegmentationDetector.imageScore(averaged.probabilities(input), mirrored.weights().architecture());
-        }
-        try (SegmentationDetector a = SegmentationDetector.open(plain); SegmentationDetector b = SegmentationDetector.open(mirrored)) {
-            assertEquals(expected, b.detect(image).rawScore(), 0.0);
-            assertNotEquals(a.detect(image).rawScore(), b.detect(image).rawScore());
-        }
     }
 }
