@@ -26,22 +26,21 @@ final class PixelThresholds {
     static final int BINS = (int) Math.round(2 * LOG_ODDS_RANGE / LOG_ODDS_STEP);
 
     private final int classes;
-    // Per bin: [0] all anomalous pixels against background; [k] the pixels whose most probable
-    // anomaly class is k, of class k or not (right/wrong), and anomalous or not (anomalous/background).
+    // Per class c (index c - 1) and bin, the pixels whose most probable anomaly class is c: of class
+    // c itself, of any anomaly class, and of background. What the other counts need (the pixels of
+    // another class or of background, those of any class against background) follows from these.
     private final long[][] right;
-    private final long[][] wrong;
     private final long[][] anomalous;
     private final long[][] background;
-    /** The pixels of class k, [0] of any class, including those whose most probable class is another. */
+    /** Per class, its pixels, including those whose most probable class is another. */
     private final long[] truth;
 
     PixelThresholds(int classes) {
         this.classes = classes;
-        right = new long[classes + 1][BINS];
-        wrong = new long[classes + 1][BINS];
-        anomalous = new long[classes + 1][BINS];
-        background = new long[classes + 1][BINS];
-        truth = new long[classes + 1];
+        right = new long[classes][BINS];
+        anomalous = new long[classes][BINS];
+        background = new long[classes][BINS];
+        truth = new long[classes];
     }
 
     /**
@@ -55,13 +54,15 @@ final class PixelThresholds {
         for (int k = 0; k < classMask.length; k++) {
             int bin = bin(anomaly[k]);
             int t = classMask[k];
-            int c = best[k];
-            (t != 0 ? right[0] : wrong[0])[bin]++;
-            (t == c ? right[c] : wrong[c])[bin]++;
-            (t != 0 ? anomalous[c] : background[c])[bin]++;
-            if (t != 0) {
-                truth[0]++;
-                truth[t]++;
+            int c = best[k] - 1;
+            if (t == 0) {
+                background[c][bin]++;
+            } else {
+                anomalous[c][bin]++;
+                truth[t - 1]++;
+                if (t - 1 == c) {
+                    right[c][bin]++;
+                }
             }
         }
     }
@@ -70,8 +71,12 @@ final class PixelThresholds {
     double[] networkClasses() {
         double anyClass = anyClass();
         double[] t = new double[classes];
-        for (int c = 1; c <= classes; c++) {
-            t[c - 1] = truth[c] == 0 ? anyClass : pixelThreshold(right[c], wrong[c], truth[c]);
+        for (int c = 0; c < classes; c++) {
+            long[] wrong = new long[BINS];
+            for (int b = 0; b < BINS; b++) {
+                wrong[b] = anomalous[c][b] - right[c][b] + background[c][b];
+            }
+            t[c] = truth[c] == 0 ? anyClass : pixelThreshold(right[c], wrong, truth[c]);
         }
         return t;
     }
@@ -80,16 +85,24 @@ final class PixelThresholds {
     double[] regionClasses() {
         double anyClass = anyClass();
         double[] t = new double[classes];
-        for (int c = 1; c <= classes; c++) {
+        for (int c = 0; c < classes; c++) {
             long found = Arrays.stream(anomalous[c]).sum();
-            t[c - 1] = found == 0 ? anyClass : pixelThreshold(anomalous[c], background[c], found);
+            t[c] = found == 0 ? anyClass : pixelThreshold(anomalous[c], background[c], found);
         }
         return t;
     }
 
     /** The threshold of all anomalous pixels against background, for a class with no pixel to judge by. */
     private double anyClass() {
-        return pixelThreshold(right[0], wrong[0], truth[0]);
+        long[] allAnomalous = new long[BINS];
+        long[] allBackground = new long[BINS];
+        for (int c = 0; c < classes; c++) {
+            for (int b = 0; b < BINS; b++) {
+                allAnomalous[b] += anomalous[c][b];
+                allBackground[b] += background[c][b];
+            }
+        }
+        return pixelThreshold(allAnomalous, allBackground, Arrays.stream(truth).sum());
     }
 
     /** The search bin of an anomaly probability (0 and 1, and rounding past them, land in the first and the last). */
