@@ -198,12 +198,12 @@ public record RegionClassifier(double[][] means, double[][] variances, double[] 
      * towards the spread within every class and polarity, pooled (a class shows some ten regions).
      * A polarity with fewer
      * than two regions takes its class's Gaussian, and a class with fewer than two regions takes
-     * all regions' mean and twice their variance, an opinion that favours it nowhere.
+     * all regions' mean and twice their variance, an opinion that favours it nowhere. Weighed at 1,
+     * the two opinions' plain product; {@link #withWeight} counts them otherwise.
      *
      * @param features per anomaly class (index 0 = class 1), the descriptors of its training regions
-     * @param weight   the weight the classifier will have
      */
-    static RegionClassifier gaussians(List<List<double[]>> features, double weight) {
+    static RegionClassifier gaussians(List<List<double[]>> features) {
         int k = features.size();
         List<double[]> all = features.stream().flatMap(List::stream).toList();
         if (all.size() < 2) {
@@ -250,7 +250,7 @@ public record RegionClassifier(double[][] means, double[][] variances, double[] 
                 }
             }
         }
-        return new RegionClassifier(means, variances, logPriors, weight);
+        return new RegionClassifier(means, variances, logPriors, 1);
     }
 
     /** {@code n} regions' variances pulled towards {@code prior} by {@link #SHRINK} regions' worth. */

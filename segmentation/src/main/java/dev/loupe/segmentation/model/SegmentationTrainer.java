@@ -252,7 +252,7 @@ public final class SegmentationTrainer {
         if (training.stream().mapToInt(List::size).sum() < 2) {
             return RegionClassifier.NONE;
         }
-        RegionClassifier unweighted = RegionClassifier.gaussians(training, 1);
+        RegionClassifier unweighted = RegionClassifier.gaussians(training);
         float[] thresholds = SegmentationDetector.byClass(pixelThresholds);
         List<RegionClassifier.Judged> validation = new ArrayList<>();
         for (int v = 0; v < calibrate.size(); v++) {

@@ -20,7 +20,7 @@ class RegionClassifierTest {
     }
 
     /** Class 1: scratches, half dark (-0.8) and half bright (+0.8); class 2: cracks, darker (-1.2). */
-    private static RegionClassifier scratchesAndCracks(double weight) {
+    private static RegionClassifier scratchesAndCracks() {
         SplittableRandom r = new SplittableRandom(7);
         List<double[]> scratches = new ArrayList<>();
         List<double[]> cracks = new ArrayList<>();
@@ -28,12 +28,12 @@ class RegionClassifierTest {
             scratches.add(region(2, i % 2 == 0 ? -0.8 : 0.8, r));
             cracks.add(region(1.8, -1.2, r));
         }
-        return RegionClassifier.gaussians(List.of(scratches, cracks), weight);
+        return RegionClassifier.gaussians(List.of(scratches, cracks));
     }
 
     @Test
     void theDarknessAgainstTheSurroundingsTellsDarkScratchesFromCracks() {
-        RegionClassifier c = scratchesAndCracks(1);
+        RegionClassifier c = scratchesAndCracks();
         SplittableRandom r = new SplittableRandom(11);
         for (int i = 0; i < 20; i++) {
             double[] darkScratch = c.logPosterior(region(2, -0.8, r));
@@ -50,7 +50,7 @@ class RegionClassifierTest {
 
     @Test
     void aPolarityAClassNeverShowedIsUnlikelyForItButNotImpossible() {
-        RegionClassifier c = scratchesAndCracks(1);
+        RegionClassifier c = scratchesAndCracks();
         // Row 3 is class 2 (cracks) bright: no training region, Laplace's share of 1 in 12.
         assertEquals(Math.log(1.0 / 12), c.logPriors()[3], 1e-12);
         assertEquals(Math.log(11.0 / 12), c.logPriors()[2], 1e-12);
@@ -59,8 +59,9 @@ class RegionClassifierTest {
 
     @Test
     void anotherWeightKeepsTheGaussiansAndZeroTurnsItOff() {
-        RegionClassifier c = scratchesAndCracks(1);
-        assertEquals(scratchesAndCracks(2), c.withWeight(2));
+        RegionClassifier c = scratchesAndCracks();
+        assertEquals(1, c.weight());
+        assertEquals(new RegionClassifier(c.means(), c.variances(), c.logPriors(), 2), c.withWeight(2));
         assertEquals(RegionClassifier.NONE, c.withWeight(0));
     }
 
@@ -107,12 +108,12 @@ class RegionClassifierTest {
         int[] line = DefectRegionsTest.row(20, 10, 40);
         // A line of 45 on 150 is a ratio of log(50 / 155) = -1.13: a crack's, not a dark scratch's.
         byte[] classes = DefectRegionsTest.classes(line, 1);
-        scratchesAndCracks(1).relabel(DefectRegionsTest.image(line, 45), classes, p, a);
+        scratchesAndCracks().relabel(DefectRegionsTest.image(line, 45), classes, p, a);
         assertTrue(Arrays.stream(line).allMatch(o -> classes[o] == 2), "the line became a crack");
         assertEquals(line.length, countNonZero(classes), "background stays background");
         // A line of 70 (ratio -0.71) is a dark scratch: it keeps class 1.
         byte[] lighter = DefectRegionsTest.classes(line, 1);
-        scratchesAndCracks(1).relabel(DefectRegionsTest.image(line, 70), lighter, p, a);
+        scratchesAndCracks().relabel(DefectRegionsTest.image(line, 70), lighter, p, a);
         assertTrue(Arrays.stream(line).allMatch(o -> lighter[o] == 1));
     }
 
