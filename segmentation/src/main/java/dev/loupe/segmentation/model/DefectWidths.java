@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How wide the training masks' defects are, to choose the network's depth from the data.
+ * How wide the training masks' defects are, to choose the network's depth and the training's
+ * length from the data.
  *
  * <p>A defect's width is a connected region's area over its bounding box's diagonal: the stroke
  * width of a straight scratch, about three quarters of the diameter of a round blob. A class's
@@ -15,6 +16,11 @@ import java.util.List;
  * three seeds from 0.607 to 0.651 and the pixel AUROC from 0.984 to 0.997), and loses the fine
  * grid that a scratch of two or three pixels needs (synthetic washers: scratch AIOU 0.555 -> 0.388
  * and 0.248 -> 0.194 with a fifth level).
+ *
+ * <p>Thin defects are also learnt last: a few hundred pixels of scratch among millions of
+ * background ones. At the 60 epochs that suit cookie's missing pieces, the washers' training loss
+ * was still falling steeply; twice as many raised every thin class (docs/benchmarks.md, "Thin
+ * defects are learnt late").
  * Stateless.
  */
 final class DefectWidths {
@@ -98,21 +104,37 @@ final class DefectWidths {
     }
 
     /**
-     * The levels to train: {@link SegmentationConfig#channelsForWideDefects()} when the
-     * configuration allows it, every class's defects are wide and the input divides into the
-     * deeper grid; otherwise the configured ones. The extra level has half as many channels again
-     * as the last rather than as many: on cookie, over seeds 1 / 2 / 3, a fifth level of 96 channels gave AIOU 0.718 /
-     * 0.563 / 0.671 and pixel AUROC 0.999 / 0.993 / 0.998, one of 64 gave 0.654 / 0.661 / 0.618
-     * and 0.983 / 0.996 / 0.990 (means 0.651 and 0.997 against 0.644 and 0.990).
+     * What training runs: the levels and the epochs.
+     *
+     * @param channels channels of each level, finest first
      */
-    static int[] levels(SegmentationConfig config, List<byte[]> masks, int classes) {
+    record Plan(int[] channels, int epochs) {
+    }
+
+    /** How many times the configured epochs thin defects train for. */
+    static final int THIN_EPOCH_FACTOR = 2;
+
+    /**
+     * The levels and epochs to train. The levels are {@link SegmentationConfig#channelsForWideDefects()}
+     * when the configuration allows it, every class's defects are wide and the input divides into
+     * the deeper grid; otherwise the configured ones. The extra level has half as many channels
+     * again as the last rather than as many: on cookie, over seeds 1 / 2 / 3, a fifth level of 96
+     * channels gave AIOU 0.718 / 0.563 / 0.671 and pixel AUROC 0.999 / 0.993 / 0.998, one of 64
+     * gave 0.654 / 0.661 / 0.618 and 0.983 / 0.996 / 0.990 (means 0.651 and 0.997 against 0.644
+     * and 0.990). The epochs are {@link #THIN_EPOCH_FACTOR} times the configured ones when the
+     * configuration allows it and any class's defects are thin; otherwise the configured ones.
+     */
+    static Plan plan(SegmentationConfig config, List<byte[]> masks, int classes) {
+        double narrowest = narrowestClass(masks, config.inputSize(), classes);
+        int epochs = config.lengthenForThinDefects() && narrowest < WIDE
+                ? config.epochs() * THIN_EPOCH_FACTOR : config.epochs();
         int[] deeper = config.channelsForWideDefects();
         int size = config.inputSize();
         int stride = 1 << (deeper.length - 1);
         if (!config.deepenForWideDefects() || deeper.length > 6 || size % stride != 0 || size / stride < 4
-                || !(narrowestClass(masks, size, classes) >= WIDE)) {
-            return config.channels();
+                || !(narrowest >= WIDE)) {
+            return new Plan(config.channels(), epochs);
         }
-        return deeper;
+        return new Plan(deeper, epochs);
     }
 }

@@ -17,12 +17,15 @@ import java.util.Arrays;
  * @param deepenForWideDefects whether training adds a level to {@code channels} when every anomaly
  *                           class's training defects are wide (see {@code DefectWidths}); off once
  *                           the channels are chosen explicitly
+ * @param lengthenForThinDefects whether training runs twice the {@code epochs} when any anomaly
+ *                           class's training defects are thin (see {@code DefectWidths}); off once
+ *                           the epochs are chosen explicitly
  * @param pasteRate          the chance, per image and epoch, that training pastes a labelled defect
  *                           of another training image onto it (see {@code DefectPaste}); 0 turns it off
  */
 public record SegmentationConfig(long seed, int inputSize, int[] channels, int epochs, int batchSize,
                                  double learningRate, Augmenter augmenter, double validationFraction,
-                                 boolean deepenForWideDefects, double pasteRate) {
+                                 boolean deepenForWideDefects, boolean lengthenForThinDefects, double pasteRate) {
     public SegmentationConfig {
         channels = channels.clone();
         if (epochs < 1 || batchSize < 1 || !(learningRate > 0) || !(validationFraction > 0 && validationFraction < 1)) {
@@ -36,11 +39,11 @@ public record SegmentationConfig(long seed, int inputSize, int[] channels, int e
 
     /**
      * 192 pixels, levels of 16-32-48-64 channels (and a fifth of 96 for wide defects), 60 epochs of
-     * 4 images, Adam at 2e-3, no pasted defects.
+     * 4 images (120 for thin defects), Adam at 2e-3, no pasted defects.
      */
     public static SegmentationConfig defaults() {
         return new SegmentationConfig(1, 192, new int[] {16, 32, 48, 64}, 60, 4, 2e-3, Augmenter.standard(), 0.2, true,
-                0);
+                true, 0);
     }
 
     @Override
@@ -50,17 +53,18 @@ public record SegmentationConfig(long seed, int inputSize, int[] channels, int e
 
     public SegmentationConfig withSeed(long s) {
         return new SegmentationConfig(s, inputSize, channels, epochs, batchSize, learningRate, augmenter,
-                validationFraction, deepenForWideDefects, pasteRate);
+                validationFraction, deepenForWideDefects, lengthenForThinDefects, pasteRate);
     }
 
+    /** Exactly this many epochs: the length is no longer chosen from the masks. */
     public SegmentationConfig withEpochs(int e) {
         return new SegmentationConfig(seed, inputSize, channels, e, batchSize, learningRate, augmenter,
-                validationFraction, deepenForWideDefects, pasteRate);
+                validationFraction, deepenForWideDefects, false, pasteRate);
     }
 
     public SegmentationConfig withInputSize(int size) {
         return new SegmentationConfig(seed, size, channels, epochs, batchSize, learningRate, augmenter,
-                validationFraction, deepenForWideDefects, pasteRate);
+                validationFraction, deepenForWideDefects, lengthenForThinDefects, pasteRate);
     }
 
     /**
@@ -76,22 +80,22 @@ public record SegmentationConfig(long seed, int inputSize, int[] channels, int e
     /** Exactly these levels: the depth is no longer chosen from the masks. */
     public SegmentationConfig withChannels(int[] c) {
         return new SegmentationConfig(seed, inputSize, c, epochs, batchSize, learningRate, augmenter,
-                validationFraction, false, pasteRate);
+                validationFraction, false, lengthenForThinDefects, pasteRate);
     }
 
     public SegmentationConfig withLearningRate(double lr) {
         return new SegmentationConfig(seed, inputSize, channels, epochs, batchSize, lr, augmenter, validationFraction,
-                deepenForWideDefects, pasteRate);
+                deepenForWideDefects, lengthenForThinDefects, pasteRate);
     }
 
     public SegmentationConfig withBatchSize(int b) {
         return new SegmentationConfig(seed, inputSize, channels, epochs, b, learningRate, augmenter,
-                validationFraction, deepenForWideDefects, pasteRate);
+                validationFraction, deepenForWideDefects, lengthenForThinDefects, pasteRate);
     }
 
     public SegmentationConfig withPasteRate(double rate) {
         return new SegmentationConfig(seed, inputSize, channels, epochs, batchSize, learningRate, augmenter,
-                validationFraction, deepenForWideDefects, rate);
+                validationFraction, deepenForWideDefects, lengthenForThinDefects, rate);
     }
 
     @Override
@@ -99,6 +103,7 @@ public record SegmentationConfig(long seed, int inputSize, int[] channels, int e
         return "SegmentationConfig[seed=" + seed + ", inputSize=" + inputSize + ", channels="
                 + Arrays.toString(channels) + ", epochs=" + epochs + ", batchSize=" + batchSize
                 + ", learningRate=" + learningRate + ", augmenter=" + augmenter + ", validationFraction="
-                + validationFraction + ", deepenForWideDefects=" + deepenForWideDefects + ", pasteRate=" + pasteRate + "]";
+                + validationFraction + ", deepenForWideDefects=" + deepenForWideDefects + ", lengthenForThinDefects="
+                + lengthenForThinDefects + ", pasteRate=" + pasteRate + "]";
     }
 }

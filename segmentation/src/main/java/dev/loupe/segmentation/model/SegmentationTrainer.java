@@ -65,7 +65,7 @@ public final class SegmentationTrainer {
     public SegmentationModel train(List<SegmentedImage> images, List<AnomalyClass> classes,
                                    TrainingProgress.Listener listener) {
         long start = System.nanoTime();
-        listener.onProgress(progress(TrainingProgress.Stage.PREPARING, 0, Double.NaN, start, 0, 0));
+        listener.onProgress(progress(TrainingProgress.Stage.PREPARING, 0, config.epochs(), Double.NaN, start, 0, 0));
         SegmentationData.Split split = SegmentationData.stratified(images, config.validationFraction(),
                 Seeds.mix(config.seed(), SPLIT));
         List<SegmentedImage> fit = split.first();
@@ -79,9 +79,10 @@ public final class SegmentationTrainer {
         fitInputs.forEach(normalization::apply);
         List<byte[]> fitMasks = fit.stream().map(i -> targetMask(i, size)).toList();
 
-        SegmentationArchitecture architecture = new SegmentationArchitecture(size,
-                DefectWidths.levels(config, fitMasks, classes.size()), classes.size());
-        SegmentationWeights trained = fitNetwork(architecture, fit, fitInputs, fitMasks, listener, start);
+        DefectWidths.Plan plan = DefectWidths.plan(config, fitMasks, classes.size());
+        SegmentationArchitecture architecture = new SegmentationArchitecture(size, plan.channels(), classes.size());
+        int epochs = plan.epochs();
+        SegmentationWeights trained = fitNetwork(architecture, epochs, fit, fitInputs, fitMasks, listener, start);
         // The validation images as the network sees them, for the class offsets and the calibration.
         List<float[]> calibrationInputs = calibrate.parallelStream().map(i -> Resizer.toPlanar(i.image().image(), size))
                 .toList();
@@ -89,7 +90,7 @@ public final class SegmentationTrainer {
         SegmentationWeights weights = classes.size() < 2 ? trained
                 : ClassOffsets.fold(trained, classOffsets(trained, calibrate, calibrationInputs));
 
-        listener.onProgress(progress(TrainingProgress.Stage.CALIBRATING, config.epochs(), Double.NaN, start, 0, 0.95));
+        listener.onProgress(progress(TrainingProgress.Stage.CALIBRATING, epochs, epochs, Double.NaN, start, 0, 0.95));
         List<Double> normal = new ArrayList<>();
         List<Double> anomalous = new ArrayList<>();
         int classCount = classes.size();
@@ -124,14 +125,16 @@ public final class SegmentationTrainer {
                 anomalous.stream().mapToDouble(d -> d).toArray());
         long fitNormal = fit.stream().filter(i -> !i.image().anomalous()).count();
         Provenance provenance = new Provenance(Provenance.datasetHash(images(fit), images(calibrate)), (int) fitNormal,
-                (int) (fit.size() - fitNormal), normal.size(), anomalous.size(), config.seed(), config.toString(),
+                (int) (fit.size() - fitNormal), normal.size(), anomalous.size(), config.seed(),
+                // What the defects' widths made of the configuration.
+                config + "; trained " + epochs + " epochs, channels " + Arrays.toString(plan.channels()),
                 Provenance.currentEnvironment(), (System.nanoTime() - start) / 1e9);
-        listener.onProgress(progress(TrainingProgress.Stage.DONE, config.epochs(), Double.NaN, start, 0, 1));
+        listener.onProgress(progress(TrainingProgress.Stage.DONE, epochs, epochs, Double.NaN, start, 0, 1));
         return new SegmentationModel(classes, weights, normalization, calibration, pixelThresholds, regions,
                 provenance, Map.of());
     }
 
-    private SegmentationWeights fitNetwork(SegmentationArchitecture architecture, List<SegmentedImage> fit,
+    private SegmentationWeights fitNetwork(SegmentationArchitecture architecture, int epochs, List<SegmentedImage> fit,
                                            List<float[]> inputs, List<byte[]> masks,
                                            TrainingProgress.Listener listener, long start) {
         int n = fit.size();
@@ -145,7 +148,7 @@ public final class SegmentationTrainer {
         try (SegmentationGraph graph = new SegmentationGraph(SegmentationWeights.initial(architecture,
                 Seeds.mix(config.seed(), INIT)), config.learningRate())) {
             int[] order = IntStream.range(0, n).toArray();
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            for (int epoch = 1; epoch <= epochs; epoch++) {
                 Seeds.shuffle(order, shuffle);
                 double firstLoss = Double.NaN;
                 for (int from = 0; from < n; from += config.batchSize()) {
@@ -179,8 +182,8 @@ public final class SegmentationTrainer {
                     }
                 }
                 double elapsed = (System.nanoTime() - trainStart) / 1e9;
-                listener.onProgress(progress(TrainingProgress.Stage.TRAINING, epoch, firstLoss, start,
-                        elapsed / epoch * (config.epochs() - epoch), 0.9 * epoch / config.epochs()));
+                listener.onProgress(progress(TrainingProgress.Stage.TRAINING, epoch, epochs, firstLoss, start,
+                        elapsed / epoch * (epochs - epoch), 0.9 * epoch / epochs));
             }
             return graph.weights();
         }
@@ -350,9 +353,9 @@ public final class SegmentationTrainer {
         return w;
     }
 
-    private TrainingProgress progress(TrainingProgress.Stage stage, int epoch, double loss, long start,
-                                      double remainingSeconds, double fraction) {
-        return new TrainingProgress(stage, epoch, config.epochs(), loss, Duration.ofNanos(System.nanoTime() - start),
+    private static TrainingProgress progress(TrainingProgress.Stage stage, int epoch, int epochs, double loss,
+                                             long start, double remainingSeconds, double fraction) {
+        return new TrainingProgress(stage, epoch, epochs, loss, Duration.ofNanos(System.nanoTime() - start),
                 Duration.ofMillis((long) (remainingSeconds * 1000)), fraction);
     }
 

@@ -46,25 +46,36 @@ class DefectWidthsTest {
         assertEquals(100 / Math.hypot(10, 10), DefectWidths.narrowestClass(List.of(m), SIZE, 1), 1e-9);
     }
 
-    private static SegmentationConfig config(int[] channels, boolean deepen) {
-        return new SegmentationConfig(1, SIZE, channels, 1, 4, 2e-3, Augmenter.standard(), 0.25, deepen, 0);
+    private static SegmentationConfig config(int[] channels, boolean fitToWidths) {
+        return new SegmentationConfig(1, SIZE, channels, 10, 4, 2e-3, Augmenter.standard(), 0.25, fitToWidths,
+                fitToWidths, 0);
     }
 
     @Test
-    void onlyWideDefectsEverywhereGetALevelMore() {
+    void onlyWideDefectsEverywhereGetALevelMoreAndOnlyThinOnesMoreEpochs() {
         int[] four = {8, 16, 16, 24};
         byte[] blobs = mask();
         rectangle(blobs, 1, 10, 10, 12, 12);
         rectangle(blobs, 2, 30, 30, 10, 16);
-        assertArrayEquals(new int[] {8, 16, 16, 24, 36}, DefectWidths.levels(config(four, true), List.of(blobs), 2));
-        assertArrayEquals(four, DefectWidths.levels(config(four, false), List.of(blobs), 2), "not when switched off");
+        DefectWidths.Plan wide = DefectWidths.plan(config(four, true), List.of(blobs), 2);
+        assertArrayEquals(new int[] {8, 16, 16, 24, 36}, wide.channels());
+        assertEquals(10, wide.epochs(), "wide defects train the configured epochs");
+        DefectWidths.Plan off = DefectWidths.plan(config(four, false), List.of(blobs), 2);
+        assertArrayEquals(four, off.channels(), "not when switched off");
         byte[] withScratch = blobs.clone();
         rectangle(withScratch, 3, 0, 60, 50, 2);
-        assertArrayEquals(four, DefectWidths.levels(config(four, true), List.of(withScratch), 3),
-                "one thin class keeps the grid fine");
-        assertArrayEquals(four, DefectWidths.levels(config(four, true), List.of(mask()), 2), "no defects: as configured");
+        DefectWidths.Plan thin = DefectWidths.plan(config(four, true), List.of(withScratch), 3);
+        assertArrayEquals(four, thin.channels(), "one thin class keeps the grid fine");
+        assertEquals(10 * DefectWidths.THIN_EPOCH_FACTOR, thin.epochs(), "and trains longer");
+        assertEquals(10, DefectWidths.plan(config(four, false), List.of(withScratch), 3).epochs(),
+                "not when switched off");
+        assertEquals(10, DefectWidths.plan(config(four, true).withEpochs(10), List.of(withScratch), 3).epochs(),
+                "nor when the epochs are set");
+        DefectWidths.Plan none = DefectWidths.plan(config(four, true), List.of(mask()), 2);
+        assertArrayEquals(four, none.channels(), "no defects: as configured");
+        assertEquals(10, none.epochs(), "no defects: as configured");
         int[] five = {4, 4, 4, 4, 4};
-        assertArrayEquals(five, DefectWidths.levels(config(five, true), List.of(blobs), 2),
+        assertArrayEquals(five, DefectWidths.plan(config(five, true), List.of(blobs), 2).channels(),
                 "a sixth level would leave a 2x2 grid of 64 px");
     }
 }

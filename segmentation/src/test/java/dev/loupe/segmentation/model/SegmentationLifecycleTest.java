@@ -23,6 +23,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -40,9 +41,10 @@ class SegmentationLifecycleTest {
     static List<SegmentedImage> test;
     static SegmentationModel model;
 
-    /** Small and quick: the images' own 96 pixels, three narrow levels, 20 epochs. */
+    /** Small and quick: the images' own 96 pixels, three narrow levels, 20 epochs, however thin the defects. */
     static SegmentationConfig tiny() {
-        return new SegmentationConfig(1, 96, new int[] {8, 16, 24}, 20, 4, 2e-3, Augmenter.standard(), 0.25, true, 0.5);
+        return new SegmentationConfig(1, 96, new int[] {8, 16, 24}, 20, 4, 2e-3, Augmenter.standard(), 0.25, true,
+                false, 0.5);
     }
 
     @BeforeAll
@@ -128,5 +130,18 @@ class SegmentationLifecycleTest {
         assertEquals(again.weights().tensors(), twice.weights().tensors());
         assertArrayEquals(again.pixelThresholds(), twice.pixelThresholds());
         assertEquals(again.regions(), twice.regions());
+    }
+
+    @Test
+    void thinDefectsTrainForTwiceTheConfiguredEpochs() {
+        // The washers' scratches are a pixel or two wide: the plan doubles the one configured epoch.
+        SegmentationConfig lengthened = new SegmentationConfig(1, 96, new int[] {8, 16, 24}, 1, 4, 2e-3,
+                Augmenter.standard(), 0.25, true, true, 0.5);
+        List<TrainingProgress> seen = new ArrayList<>();
+        SegmentationModel m = new SegmentationTrainer(lengthened).train(train, trainManifest.classes(), seen::add);
+        List<TrainingProgress> epochs = seen.stream().filter(p -> p.stage() == TrainingProgress.Stage.TRAINING).toList();
+        assertEquals(List.of(1, 2), epochs.stream().map(TrainingProgress::epoch).toList());
+        assertTrue(epochs.stream().allMatch(p -> p.epochs() == 2), "every event counts to the planned epochs");
+        assertTrue(m.provenance().config().contains("trained 2 epochs"), m.provenance().config());
     }
 }
