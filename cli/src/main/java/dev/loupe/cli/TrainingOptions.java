@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
  * smaller inputs and fewer epochs for quick trials, larger ones for fine defects.
  */
 final class TrainingOptions {
-    @Option(names = "--epochs", paramLabel = "N", description = "Training epochs (default: the engine's; segmentation trains twice its default when a class's defects are thin).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Training epochs (default: the engine's; "
+            + "segmentation trains twice its default when a class's defects are thin).")
     Integer epochs;
 
     @Option(names = "--input-size", paramLabel = "PIXELS", description = "Network input side (default: the engine's).")

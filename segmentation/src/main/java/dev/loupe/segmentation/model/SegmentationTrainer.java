@@ -65,6 +65,7 @@ public final class SegmentationTrainer {
     public SegmentationModel train(List<SegmentedImage> images, List<AnomalyClass> classes,
                                    TrainingProgress.Listener listener) {
         long start = System.nanoTime();
+        // The configured epochs: the plan that may lengthen them needs the masks, read below.
         listener.onProgress(progress(TrainingProgress.Stage.PREPARING, 0, config.epochs(), Double.NaN, start, 0, 0));
         SegmentationData.Split split = SegmentationData.stratified(images, config.validationFraction(),
                 Seeds.mix(config.seed(), SPLIT));
