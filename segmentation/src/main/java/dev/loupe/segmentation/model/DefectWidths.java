@@ -126,11 +126,11 @@ final class DefectWidths {
      * configuration allows it and any class's defects are thin; otherwise the configured ones.
      */
     static Plan plan(SegmentationConfig config, List<byte[]> masks, int classes) {
-        double narrowest = narrowestClass(masks, config.inputSize(), classes);
+        int size = config.inputSize();
+        double narrowest = narrowestClass(masks, size, classes);
         int epochs = config.lengthenForThinDefects() && narrowest < WIDE
                 ? config.epochs() * THIN_EPOCH_FACTOR : config.epochs();
         int[] deeper = config.channelsForWideDefects();
-        int size = config.inputSize();
         int stride = 1 << (deeper.length - 1);
         if (!config.deepenForWideDefects() || deeper.length > 6 || size % stride != 0 || size / stride < 4
                 || !(narrowest >= WIDE)) {

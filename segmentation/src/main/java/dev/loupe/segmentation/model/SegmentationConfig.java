@@ -9,7 +9,8 @@ import java.util.Arrays;
  * @param seed               the one seed every random stream is split from
  * @param inputSize          the square side images are resized to
  * @param channels           channels of each network level, finest first
- * @param epochs             passes over the training images
+ * @param epochs             passes over the training images (twice as many for thin defects, see
+ *                           {@code lengthenForThinDefects})
  * @param batchSize          images per step
  * @param learningRate       Adam's step size
  * @param augmenter          the seeded variations (geometry moves the masks with the images)
