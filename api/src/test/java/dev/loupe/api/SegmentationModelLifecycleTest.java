@@ -45,7 +45,7 @@ class SegmentationModelLifecycleTest {
                 .size(64, 64).train(12, 40).test(10, 40).multiDefectRate(0).build(), dir.resolve("data"));
         try (LookoutVision lv = LookoutVision.builder().workspace(dir.resolve("ws")).bucket("out", dir.resolve("out"))
                 .segmentationConfig(new SegmentationConfig(1, 64, new int[] {8, 16, 16}, 3, 8, 2e-3,
-                        Augmenter.standard(), 0.25, true, false, 0)).build()) {
+                        Augmenter.standard(), 0.25, true, false, 0, 0)).build()) {
             lv.createProject(b -> b.projectName("washers"));
             lv.createDataset(b -> b.projectName("washers").datasetType("train"), data.segmentationTrain());
             lv.createDataset(b -> b.projectName("washers").datasetType("test"), data.segmentationTest());

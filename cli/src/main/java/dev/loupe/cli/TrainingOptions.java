@@ -34,6 +34,11 @@ final class TrainingOptions {
                     + "training image pasted onto it, per epoch (default: 0, off).")
     Double pasteRate;
 
+    @Option(names = "--averaged-share", paramLabel = "S",
+            description = "Segmentation: the share of the epochs, from the end, whose weights the model averages "
+                    + "(default: 0.25; 0 keeps the last epoch's).")
+    Double averagedShare;
+
     ModelConfig apply(ModelConfig config) {
         if (noAppearance) {
             config = config.withAppearance(false);
@@ -65,6 +70,9 @@ final class TrainingOptions {
         }
         if (pasteRate != null) {
             config = config.withPasteRate(pasteRate);
+        }
+        if (averagedShare != null) {
+            config = config.withAveragedShare(averagedShare);
         }
         return config;
     }

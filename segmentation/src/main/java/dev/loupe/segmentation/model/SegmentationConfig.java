@@ -23,10 +23,13 @@ import java.util.Arrays;
  *                           the epochs are chosen explicitly
  * @param pasteRate          the chance, per image and epoch, that training pastes a labelled defect
  *                           of another training image onto it (see {@code DefectPaste}); 0 turns it off
+ * @param averagedShare      the share of the epochs, counted from the end, whose end-of-epoch weights
+ *                           the model averages (see {@code WeightAverage}); 0 keeps the last epoch's
  */
 public record SegmentationConfig(long seed, int inputSize, int[] channels, int epochs, int batchSize,
                                  double learningRate, Augmenter augmenter, double validationFraction,
-                                 boolean deepenForWideDefects, boolean lengthenForThinDefects, double pasteRate) {
+                                 boolean deepenForWideDefects, boolean lengthenForThinDefects, double pasteRate,
+                                 double averagedShare) {
     public SegmentationConfig {
         channels = channels.clone();
         if (epochs < 1 || batchSize < 1 || !(learningRate > 0) || !(validationFraction > 0 && validationFraction < 1)) {
@@ -36,15 +39,20 @@ public record SegmentationConfig(long seed, int inputSize, int[] channels, int e
         if (!(pasteRate >= 0 && pasteRate <= 1)) {
             throw new IllegalArgumentException("the paste rate must be within [0, 1], got " + pasteRate);
         }
+        if (!(averagedShare >= 0 && averagedShare < 1)) {
+            throw new IllegalArgumentException("the averaged share of the epochs must be within [0, 1), got "
+                    + averagedShare);
+        }
     }
 
     /**
      * 192 pixels, levels of 16-32-48-64 channels (and a fifth of 96 for wide defects), 60 epochs of
-     * 4 images (120 for thin defects), Adam at 2e-3, no pasted defects.
+     * 4 images (120 for thin defects), Adam at 2e-3, no pasted defects, the weights averaged over the
+     * last quarter of the epochs.
      */
     public static SegmentationConfig defaults() {
         return new SegmentationConfig(1, 192, new int[] {16, 32, 48, 64}, 60, 4, 2e-3, Augmenter.standard(), 0.2, true,
-                true, 0);
+                true, 0, 0.25);
     }
 
     @Override
@@ -54,18 +62,18 @@ public record SegmentationConfig(long seed, int inputSize, int[] channels, int e
 
     public SegmentationConfig withSeed(long s) {
         return new SegmentationConfig(s, inputSize, channels, epochs, batchSize, learningRate, augmenter,
-                validationFraction, deepenForWideDefects, lengthenForThinDefects, pasteRate);
+                validationFraction, deepenForWideDefects, lengthenForThinDefects, pasteRate, averagedShare);
     }
 
     /** Exactly this many epochs: the length is no longer chosen from the masks. */
     public SegmentationConfig withEpochs(int e) {
         return new SegmentationConfig(seed, inputSize, channels, e, batchSize, learningRate, augmenter,
-                validationFraction, deepenForWideDefects, false, pasteRate);
+                validationFraction, deepenForWideDefects, false, pasteRate, averagedShare);
     }
 
     public SegmentationConfig withInputSize(int size) {
         return new SegmentationConfig(seed, size, channels, epochs, batchSize, learningRate, augmenter,
-                validationFraction, deepenForWideDefects, lengthenForThinDefects, pasteRate);
+                validationFraction, deepenForWideDefects, lengthenForThinDefects, pasteRate, averagedShare);
     }
 
     /**
@@ -81,22 +89,32 @@ public record SegmentationConfig(long seed, int inputSize, int[] channels, int e
     /** Exactly these levels: the depth is no longer chosen from the masks. */
     public SegmentationConfig withChannels(int[] c) {
         return new SegmentationConfig(seed, inputSize, c, epochs, batchSize, learningRate, augmenter,
-                validationFraction, false, lengthenForThinDefects, pasteRate);
+                validationFraction, false, lengthenForThinDefects, pasteRate, averagedShare);
     }
 
     public SegmentationConfig withLearningRate(double lr) {
         return new SegmentationConfig(seed, inputSize, channels, epochs, batchSize, lr, augmenter, validationFraction,
-                deepenForWideDefects, lengthenForThinDefects, pasteRate);
+                deepenForWideDefects, lengthenForThinDefects, pasteRate, averagedShare);
     }
 
     public SegmentationConfig withBatchSize(int b) {
         return new SegmentationConfig(seed, inputSize, channels, epochs, b, learningRate, augmenter,
-                validationFraction, deepenForWideDefects, lengthenForThinDefects, pasteRate);
+                validationFraction, deepenForWideDefects, lengthenForThinDefects, pasteRate, averagedShare);
     }
 
     public SegmentationConfig withPasteRate(double rate) {
         return new SegmentationConfig(seed, inputSize, channels, epochs, batchSize, learningRate, augmenter,
-                validationFraction, deepenForWideDefects, lengthenForThinDefects, rate);
+                validationFraction, deepenForWideDefects, lengthenForThinDefects, rate, averagedShare);
+    }
+
+    public SegmentationConfig withAveragedShare(double share) {
+        return new SegmentationConfig(seed, inputSize, channels, epochs, batchSize, learningRate, augmenter,
+                validationFraction, deepenForWideDefects, lengthenForThinDefects, pasteRate, share);
+    }
+
+    /** How many of {@code epochs} epochs, the last ones, the model's weights are averaged over (1: none). */
+    public int averagedEpochs(int epochs) {
+        return Math.max(1, (int) Math.round(averagedShare * epochs));
     }
 
     @Override
@@ -105,6 +123,6 @@ public record SegmentationConfig(long seed, int inputSize, int[] channels, int e
                 + Arrays.toString(channels) + ", epochs=" + epochs + ", batchSize=" + batchSize
                 + ", learningRate=" + learningRate + ", augmenter=" + augmenter + ", validationFraction="
                 + validationFraction + ", deepenForWideDefects=" + deepenForWideDefects + ", lengthenForThinDefects="
-                + lengthenForThinDefects + ", pasteRate=" + pasteRate + "]";
+                + lengthenForThinDefects + ", pasteRate=" + pasteRate + ", averagedShare=" + averagedShare + "]";
     }
 }

@@ -14,6 +14,7 @@ import dev.loupe.segmentation.network.SegmentationArchitecture;
 import dev.loupe.segmentation.network.SegmentationForward;
 import dev.loupe.segmentation.network.SegmentationGraph;
 import dev.loupe.segmentation.network.SegmentationWeights;
+import dev.loupe.segmentation.network.WeightAverage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -128,7 +129,9 @@ public final class SegmentationTrainer {
         Provenance provenance = new Provenance(Provenance.datasetHash(images(fit), images(calibrate)), (int) fitNormal,
                 (int) (fit.size() - fitNormal), normal.size(), anomalous.size(), config.seed(),
                 // What the defects' widths made of the configuration.
-                config + "; trained " + epochs + " epochs, channels " + Arrays.toString(plan.channels()),
+                config + "; trained " + epochs + " epochs, channels " + Arrays.toString(plan.channels())
+                        + (config.averagedEpochs(epochs) > 1
+                        ? ", weights averaged over the last " + config.averagedEpochs(epochs) + " epochs" : ""),
                 Provenance.currentEnvironment(), (System.nanoTime() - start) / 1e9);
         listener.onProgress(progress(TrainingProgress.Stage.DONE, epochs, epochs, Double.NaN, start, 0, 1));
         return new SegmentationModel(classes, weights, normalization, calibration, pixelThresholds, regions,
@@ -149,6 +152,11 @@ public final class SegmentationTrainer {
         try (SegmentationGraph graph = new SegmentationGraph(SegmentationWeights.initial(architecture,
                 Seeds.mix(config.seed(), INIT)), config.learningRate())) {
             int[] order = IntStream.range(0, n).toArray();
+            // The model is the mean of the last epochs' weights: at a constant learning rate the
+            // weights swing from one epoch to the next, and the last epoch's are one draw of that
+            // swing (docs/benchmarks.md, "The weights averaged over the last epochs").
+            int averageFrom = epochs - config.averagedEpochs(epochs) + 1;
+            WeightAverage average = new WeightAverage(architecture);
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 Seeds.shuffle(order, shuffle);
                 double firstLoss = Double.NaN;
@@ -185,8 +193,11 @@ public final class SegmentationTrainer {
                 double elapsed = (System.nanoTime() - trainStart) / 1e9;
                 listener.onProgress(progress(TrainingProgress.Stage.TRAINING, epoch, epochs, firstLoss, start,
                         elapsed / epoch * (epochs - epoch), 0.9 * epoch / epochs));
+                if (epoch >= averageFrom && averageFrom < epochs) { // one epoch is no average
+                    average.add(graph.weights());
+                }
             }
-            return graph.weights();
+            return average.count() > 0 ? average.mean() : graph.weights();
         }
     }
 

@@ -48,7 +48,7 @@ class DefectWidthsTest {
 
     private static SegmentationConfig config(int[] channels, boolean fitToWidths) {
         return new SegmentationConfig(1, SIZE, channels, 10, 4, 2e-3, Augmenter.standard(), 0.25, fitToWidths,
-                fitToWidths, 0);
+                fitToWidths, 0, 0);
     }
 
     @Test

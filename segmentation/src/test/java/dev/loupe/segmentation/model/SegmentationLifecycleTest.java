@@ -15,6 +15,7 @@ import dev.loupe.manifest.Manifest;
 import dev.loupe.segmentation.archive.SegmentationArchive;
 import dev.loupe.segmentation.evaluation.SegmentationEvaluation;
 import dev.loupe.segmentation.metrics.PixelClassMetrics;
+import dev.loupe.segmentation.network.SegmentationWeights;
 import dev.loupe.testdata.DatasetGenerator;
 import dev.loupe.testdata.GeneratedDataset;
 import dev.loupe.testdata.GeneratorConfig;
@@ -41,10 +42,13 @@ class SegmentationLifecycleTest {
     static List<SegmentedImage> test;
     static SegmentationModel model;
 
-    /** Small and quick: the images' own 96 pixels, three narrow levels, 20 epochs, however thin the defects. */
+    /**
+     * Small and quick: the images' own 96 pixels, three narrow levels, 20 epochs however thin the
+     * defects, the last 5 averaged as by default.
+     */
     static SegmentationConfig tiny() {
         return new SegmentationConfig(1, 96, new int[] {8, 16, 24}, 20, 4, 2e-3, Augmenter.standard(), 0.25, true,
-                false, 0.5);
+                false, 0.5, 0.25);
     }
 
     @BeforeAll
@@ -136,12 +140,40 @@ class SegmentationLifecycleTest {
     void thinDefectsTrainForTwiceTheConfiguredEpochs() {
         // The washers' scratches are a pixel or two wide: the plan doubles the one configured epoch.
         SegmentationConfig lengthened = new SegmentationConfig(1, 96, new int[] {8, 16, 24}, 1, 4, 2e-3,
-                Augmenter.standard(), 0.25, true, true, 0.5);
+                Augmenter.standard(), 0.25, true, true, 0.5, 0);
         List<TrainingProgress> seen = new ArrayList<>();
         SegmentationModel m = new SegmentationTrainer(lengthened).train(train, trainManifest.classes(), seen::add);
         List<TrainingProgress> epochs = seen.stream().filter(p -> p.stage() == TrainingProgress.Stage.TRAINING).toList();
         assertEquals(List.of(1, 2), epochs.stream().map(TrainingProgress::epoch).toList());
         assertTrue(epochs.stream().allMatch(p -> p.epochs() == 2), "every event counts to the planned epochs");
         assertTrue(m.provenance().config().contains("trained 2 epochs"), m.provenance().config());
+    }
+
+    @Test
+    void theModelIsTheMeanOfTheLastEpochsWeights() {
+        SegmentationWeights one = trainEpochs(1, 0).weights();
+        SegmentationWeights two = trainEpochs(2, 0).weights();
+        // Three quarters of two epochs round to both: the mean of the two networks above, since the
+        // same seed repeats the first epoch exactly.
+        SegmentationModel averaged = trainEpochs(2, 0.75);
+        assertTrue(averaged.provenance().config().contains("weights averaged over the last 2 epochs"),
+                averaged.provenance().config());
+        for (String name : two.tensors().keySet()) {
+            if (name.equals("h.b")) {
+                continue; // the class offsets are folded into the head's bias after training
+            }
+            float[] a = one.get(name).data();
+            float[] b = two.get(name).data();
+            float[] mean = averaged.weights().get(name).data();
+            for (int i = 0; i < mean.length; i++) {
+                assertEquals((a[i] + b[i]) / 2, mean[i], 1e-6, name + "[" + i + "]");
+            }
+        }
+        assertTrue(!Arrays.equals(one.get("e0.w").data(), two.get("e0.w").data()), "the second epoch moved the weights");
+    }
+
+    private static SegmentationModel trainEpochs(int epochs, double averagedShare) {
+        return new SegmentationTrainer(tiny().withEpochs(epochs).withAveragedShare(averagedShare))
+                .train(train, trainManifest.classes(), TrainingProgress.Listener.NONE);
     }
 }
