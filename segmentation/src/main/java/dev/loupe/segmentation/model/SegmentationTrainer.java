@@ -126,12 +126,12 @@ public final class SegmentationTrainer {
         Calibration calibration = Calibration.fit(normal.stream().mapToDouble(d -> d).toArray(),
                 anomalous.stream().mapToDouble(d -> d).toArray());
         long fitNormal = fit.stream().filter(i -> !i.image().anomalous()).count();
+        int averaged = config.averagedEpochs(epochs);
         Provenance provenance = new Provenance(Provenance.datasetHash(images(fit), images(calibrate)), (int) fitNormal,
                 (int) (fit.size() - fitNormal), normal.size(), anomalous.size(), config.seed(),
                 // What the defects' widths made of the configuration.
                 config + "; trained " + epochs + " epochs, channels " + Arrays.toString(plan.channels())
-                        + (config.averagedEpochs(epochs) > 1
-                        ? ", weights averaged over the last " + config.averagedEpochs(epochs) + " epochs" : ""),
+                        + (averaged > 1 ? ", weights averaged over the last " + averaged + " epochs" : ""),
                 Provenance.currentEnvironment(), (System.nanoTime() - start) / 1e9);
         listener.onProgress(progress(TrainingProgress.Stage.DONE, epochs, epochs, Double.NaN, start, 0, 1));
         return new SegmentationModel(classes, weights, normalization, calibration, pixelThresholds, regions,
