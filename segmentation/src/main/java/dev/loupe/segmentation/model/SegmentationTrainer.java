@@ -193,11 +193,11 @@ public final class SegmentationTrainer {
                 double elapsed = (System.nanoTime() - trainStart) / 1e9;
                 listener.onProgress(progress(TrainingProgress.Stage.TRAINING, epoch, epochs, firstLoss, start,
                         elapsed / epoch * (epochs - epoch), 0.9 * epoch / epochs));
-                if (epoch >= averageFrom && averageFrom < epochs) { // one epoch is no average
+                if (epoch >= averageFrom) {
                     average.add(graph.weights());
                 }
             }
-            return average.count() > 0 ? average.mean() : graph.weights();
+            return average.mean(); // of the last epoch alone when nothing is averaged
         }
     }
 

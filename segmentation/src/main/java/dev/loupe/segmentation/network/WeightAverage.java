@@ -31,8 +31,13 @@ public final class WeightAverage {
         count++;
         for (Map.Entry<String, Tensor> e : weights.tensors().entrySet()) {
             Tensor t = e.getValue();
-            shapes.putIfAbsent(e.getKey(), t.shape());
-            float[] m = mean.computeIfAbsent(e.getKey(), k -> new float[t.size()]);
+            if (count == 1) {
+                // The first point is copied as it is, so that a mean of one is exactly those weights.
+                shapes.put(e.getKey(), t.shape());
+                mean.put(e.getKey(), t.data());
+                continue;
+            }
+            float[] m = mean.get(e.getKey());
             // The incremental form keeps each value within the range of the values averaged.
             for (int i = 0; i < m.length; i++) {
                 m[i] += (t.get(i) - m[i]) / count;

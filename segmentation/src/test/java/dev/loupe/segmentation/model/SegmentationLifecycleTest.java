@@ -2,6 +2,7 @@ package dev.loupe.segmentation.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -169,7 +170,7 @@ class SegmentationLifecycleTest {
                 assertEquals((a[i] + b[i]) / 2, mean[i], 1e-6, name + "[" + i + "]");
             }
         }
-        assertTrue(!Arrays.equals(one.get("e0.w").data(), two.get("e0.w").data()), "the second epoch moved the weights");
+        assertFalse(Arrays.equals(one.get("e0.w").data(), two.get("e0.w").data()), "the second epoch moved the weights");
     }
 
     private static SegmentationModel trainEpochs(int epochs, double averagedShare) {
