@@ -238,7 +238,7 @@ public final class SegmentationTrainer {
     /**
      * The {@link RegionClassifier}: its Gaussians from the regions of the training masks, its weight
      * from the regions detection finds on the validation images ({@link RegionClassifier#bestWeight});
-     * {@link RegionClassifier#NONE} when it hurts there or there are not two training regions.
+     * {@link RegionClassifier#NONE} when there are not two training regions.
      *
      * <p>The masks' regions, not those detection finds on the training images: the network has
      * learnt those images and outlines their defects as it outlines no new image's. On the

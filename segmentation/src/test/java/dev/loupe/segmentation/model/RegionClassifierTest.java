@@ -75,7 +75,7 @@ class RegionClassifierTest {
     }
 
     @Test
-    void theWeightIsOneUnlessTheValidationRegionsSayOtherwise() {
+    void theWeightIsOneUnlessAnotherScoresHigherAndNeverZero() {
         // The network says class 1 for a region of class 2 pixels; the classifier says 2.
         RegionClassifier.Judged fixable = new RegionClassifier.Judged(new double[] {0.7, 0.3},
                 new double[] {Math.log(0.05), Math.log(0.95)}, new long[] {0, 40});
@@ -84,13 +84,14 @@ class RegionClassifierTest {
         assertEquals(1, RegionClassifier.bestWeight(List.of(fixable, right), 2));
         // Nothing to judge by (all right either way): the plain product.
         assertEquals(1, RegionClassifier.bestWeight(List.of(right), 2));
-        // The classifier wrongly overrules the network at every weight tried: off.
+        // The classifier wrongly overrules the network at every weight tried: still on at 1, since
+        // three or four validation regions per class are too few to switch it off.
         RegionClassifier.Judged misled = new RegionClassifier.Judged(new double[] {0.9, 0.1},
                 new double[] {Math.log(1e-9), Math.log(1 - 1e-9)}, new long[] {50, 0});
         RegionClassifier.Judged other = new RegionClassifier.Judged(new double[] {0.01, 0.99},
                 new double[] {Math.log(0.5), Math.log(0.5)}, new long[] {0, 50});
-        assertEquals(0, RegionClassifier.bestWeight(List.of(misled, other), 2));
-        // Only a small weight keeps the network's confident call: the smallest such weight, not 0.
+        assertEquals(1, RegionClassifier.bestWeight(List.of(misled, other), 2));
+        // Only a small weight keeps the network's confident call: the smallest such weight.
         RegionClassifier.Judged leaning = new RegionClassifier.Judged(new double[] {0.9, 0.1},
                 new double[] {Math.log(0.05), Math.log(0.95)}, new long[] {50, 0});
         assertEquals(0.25, RegionClassifier.bestWeight(List.of(leaning, other), 2));
