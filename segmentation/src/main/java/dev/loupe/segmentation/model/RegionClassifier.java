@@ -20,8 +20,9 @@ import java.util.List;
  *
  * <p>Each region of one predicted class gets the class maximising the log of the network's mean
  * share of the class over the region plus {@code weight} times the log-posterior here (equal
- * priors). The weight comes from the validation images ({@link #bestWeight}); at 0 the model
- * holds {@link #NONE} and detection is the network's alone.
+ * priors). The weight comes from the validation images ({@link #bestWeight}) and is never 0; a
+ * model of one class, or trained on fewer than two regions, holds {@link #NONE} and detection is
+ * the network's alone.
  *
  * <p>A class is two Gaussians, one for its regions darker than their surroundings and one for
  * those brighter, each with the log of its share of the class's regions: a scratch may be a dark
@@ -94,9 +95,9 @@ public record RegionClassifier(double[][] means, double[][] variances, double[] 
         return logPriors.clone();
     }
 
-    /** The same Gaussians counted at another weight; {@link #NONE} at 0. */
+    /** The same Gaussians counted at another weight. */
     RegionClassifier withWeight(double newWeight) {
-        return newWeight == 0 ? NONE : new RegionClassifier(means, variances, logPriors, newWeight);
+        return new RegionClassifier(means, variances, logPriors, newWeight);
     }
 
     /** Whether detection consults it. */

@@ -58,11 +58,12 @@ class RegionClassifierTest {
     }
 
     @Test
-    void anotherWeightKeepsTheGaussiansAndZeroTurnsItOff() {
+    void anotherWeightKeepsTheGaussiansAndZeroIsRefused() {
         RegionClassifier c = scratchesAndCracks();
         assertEquals(1, c.weight());
         assertEquals(new RegionClassifier(c.means(), c.variances(), c.logPriors(), 2), c.withWeight(2));
-        assertEquals(RegionClassifier.NONE, c.withWeight(0));
+        // Fitted Gaussians at weight 0 would be a classifier that is there and counts for nothing.
+        assertThrows(IllegalArgumentException.class, () -> c.withWeight(0));
     }
 
     @Test
